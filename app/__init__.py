@@ -1,0 +1,1 @@
+"""quotewire: who said what, and who is in the story."""

@@ -1,0 +1,66 @@
+"""The annotator: one spaCy parse, then the actor and quote layers over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.nlp.actors import find_actors
+from app.nlp.annotations import Annotation, Mention
+from app.nlp.quotes import find_quotes
+from app.nlp.salience import score_salience
+
+# Bump whenever a rule change can alter the output: stored articles then report an old version
+# and `quotewire reannotate` brings them up to date.
+ENGINE_VERSION = "1"
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """Load an installed spaCy pipeline by package name, once per process."""
+    return spacy.load(name)
+
+
+class Annotator:
+    """Turns article text into actors and quotes; holds the loaded spaCy model."""
+
+    def __init__(self, model_name: str) -> None:
+        self.nlp = load_model(model_name)
+        meta = self.nlp.meta
+        self.version = f"quotewire-{ENGINE_VERSION}+{meta['lang']}_{meta['name']}-{meta['version']}"
+
+    def annotate(self, text: str) -> Annotation:
+        return annotate_doc(self.nlp(text))
+
+    def annotate_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Annotation]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield annotate_doc(doc)
+
+
+def annotate_doc(doc: Doc) -> Annotation:
+    actors = find_actors(doc)
+    quotes = find_quotes(doc, actors)
+    annotation = Annotation(actors=actors, quotes=quotes)
+    add_speaker_mentions(annotation)
+    score_salience(annotation, len(doc.text))
+    return annotation
+
+
+def add_speaker_mentions(annotation: Annotation) -> None:
+    """Record resolved pronoun and nominal speakers ("he", "the group") as mentions of their actor."""
+    for quote in annotation.quotes:
+        speaker = quote.speaker
+        if speaker is None or speaker.actor is None:
+            continue
+        actor = annotation.actors[speaker.actor]
+        if any(m.start < speaker.end and speaker.start < m.end for m in actor.mentions):
+            continue
+        form = "pronoun" if speaker.text.lower() in PRONOUNS else "description"
+        actor.mentions.append(Mention(speaker.start, speaker.end, speaker.text, form))
+        actor.mentions.sort(key=lambda m: m.start)
