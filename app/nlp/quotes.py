@@ -1,11 +1,347 @@
-"""Quotes: placeholder until the quote engine lands."""
+"""Quotes: who said what, from reporting frames in the parse and quotation marks in the text.
+
+Frames (cue + source + content clause) give indirect and mixed quotes; quoted segments that no
+frame covers look for a cue right next to them, then for the previous speaker (a paragraph of
+pure quotation continues the last quote); what is left is a scare quote or a title and is dropped.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import logging
+from dataclasses import dataclass, field
 
-from app.nlp.annotations import Actor, Quote
+from spacy.tokens import Doc, Token
+
+from app.nlp.annotations import Actor, Quote, QuoteKind, Speaker, TextSpan
+from app.nlp.cues import FRAME_VERBS, WEAK_VERBS
+from app.nlp.quote_frames import Frame, find_frames, subject_of
+from app.nlp.quote_marks import Segment, paragraphs, scan
+from app.nlp.quote_speaker import SpeakerResolver
+
+log = logging.getLogger(__name__)
+
+NEAR_TOKENS = 8  # a cue at most this many tokens before an opening mark introduces it
+SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+@dataclass(slots=True)
+class _Draft:
+    spans: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    source: Token | None
+    segments: list[int] = field(default_factory=list)  # indices of quoted segments in the content
+    continues: bool = False  # no cue of its own: continues the previous quote's speaker
 
 
 def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
-    return []
+    """All quotes of `doc`, sorted by start; an internal failure yields [] rather than an error."""
+    if not doc.text.strip():
+        return []
+    try:
+        return _QuoteFinder(doc, actors).run()
+    except Exception:  # the article must still be stored with its actors; the log tells us why
+        log.exception("quote extraction failed on a %d-character text", len(doc.text))
+        return []
+
+
+class _QuoteFinder:
+    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.actors = actors
+        self.segments: list[Segment] = scan(self.text)
+        self.seg_starts = [s.start for s in self.segments]
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.tok_starts = [t.idx for t in doc]
+
+    # --- lookups -------------------------------------------------------------------------------
+    def segment_at(self, pos: int) -> int | None:
+        k = bisect.bisect_right(self.seg_starts, pos) - 1
+        if k >= 0 and self.segments[k].start <= pos < self.segments[k].end:
+            return k
+        return None
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def token_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, pos) - 1)
+
+    def group(self, k: int) -> list[int]:
+        """A segment plus the paragraphs it runs on into (multi-paragraph quotation)."""
+        lo = k
+        while lo > 0 and self.segments[lo].continues:
+            lo -= 1
+        hi = k
+        while hi + 1 < len(self.segments) and self.segments[hi + 1].continues:
+            hi += 1
+        return list(range(lo, hi + 1))
+
+    # --- pipeline ------------------------------------------------------------------------------
+    def run(self) -> list[Quote]:
+        drafts = self.from_frames(find_frames(self.doc))
+        claimed = {k for d in drafts for k in d.segments}
+        drafts += self.from_segments(claimed, drafts)
+        drafts.sort(key=lambda d: d.spans[0][0])
+        return self.finish(drafts)
+
+    def from_frames(self, frames: list[Frame]) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        seen: set[tuple[tuple[int, int], ...]] = set()
+        by_noun = {f.cue_token.i: f for f in frames if f.cue_token.pos_ == "NOUN"}
+        merged_nouns: set[int] = set()
+        for frame in frames:
+            if frame.source is not None and frame.source.i in by_noun and frame.cue_token.pos_ == "VERB":
+                # "The U.S. assessment that A suggests B": one stance, held by the assessment's owner.
+                noun = by_noun[frame.source.i]
+                frame.content = sorted(set(frame.content) | set(noun.content))
+                frame.source = noun.source
+                merged_nouns.add(noun.cue_token.i)
+        for frame in frames:
+            if frame.cue_token.i in merged_nouns or self.segment_at(frame.cue_start) is not None:
+                continue  # a cue inside quoted words is part of someone's quote, not a new one
+            para = self.para_of(frame.cue_start)
+            if frame.source is None and frame.cue_token.pos_ == "VERB":
+                self.invert_source(frame, para)
+            spans = [sp for sp in self.token_spans(frame.content) if self.para_of(sp[0]) == para]
+            spans, segs = self.widen(spans)
+            if not spans:
+                continue
+            lemma = frame.cue_token.lemma_.lower()
+            if frame.source is None and not segs:
+                continue
+            if lemma in WEAK_VERBS and not segs and not self.has_clause(frame):
+                continue
+            key = tuple(spans)
+            if key in seen:
+                continue
+            seen.add(key)
+            drafts.append(_Draft(spans, (frame.cue_start, frame.cue_end), frame.source, segs))
+        return drafts
+
+    def invert_source(self, frame: Frame, para: int) -> None:
+        """ ""...," said the group formed in 2017: the source follows the verb (and may be misparsed)."""
+        verb = frame.cue_token
+        if not frame.content or frame.content[0] > verb.i:
+            return
+        source = self.inverted_subject(verb, self.paras[para][1])
+        if source is None:
+            return
+        top = source
+        while top.head.i != verb.i and top.head.i != top.i:
+            top = top.head
+        if top.head.i != verb.i:
+            return
+        own = set(range(top.left_edge.i, top.right_edge.i + 1))
+        frame.content = [i for i in frame.content if i not in own]
+        frame.source = source
+
+    def has_clause(self, frame: Frame) -> bool:
+        return any(self.doc[i].pos_ in ("VERB", "AUX") for i in frame.content)
+
+    def token_spans(self, indices: list[int]) -> list[tuple[int, int]]:
+        """Contiguous runs of token indices as character spans (never across paragraphs)."""
+        spans: list[tuple[int, int]] = []
+        doc = self.doc
+        run_start = prev = -2
+        for i in indices:
+            if doc[i].is_space:
+                continue
+            if i != prev + 1 or "\n" in doc[prev].whitespace_:
+                if run_start >= 0:
+                    spans.append((doc[run_start].idx, doc[prev].idx + len(doc[prev])))
+                run_start = i
+            prev = i
+        if run_start >= 0:
+            spans.append((doc[run_start].idx, doc[prev].idx + len(doc[prev])))
+        return [(s, e) for s, e in spans if self.text[s:e].strip(" \t\n,.;:")]
+
+    def widen(self, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
+        """Stretch content over every quoted segment it touches, so quotations are never cut."""
+        segs: list[int] = []
+        out: list[tuple[int, int]] = []
+        for s, e in spans:
+            k = bisect.bisect_right(self.seg_starts, e - 1) - 1
+            touched: list[int] = []
+            while k >= 0 and self.segments[k].end > s:
+                touched.append(k)
+                k -= 1
+            for t in sorted(touched):
+                for g in self.group(t):
+                    if g not in segs:
+                        segs.append(g)
+                seg = self.segments[t]
+                if self.para_of(seg.start) == self.para_of(s):
+                    s, e = min(s, seg.start), max(e, seg.end)
+            out.append((s, e))
+        for g in segs:  # run-on paragraphs of a multi-paragraph quotation join as their own spans
+            seg = self.segments[g]
+            if not any(a <= seg.start < b for a, b in out):
+                out.append((seg.start, seg.end))
+        out.sort()
+        merged: list[tuple[int, int]] = []
+        for s, e in out:
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        return merged, sorted(segs)
+
+    # --- quotations without a parsed frame ---------------------------------------------------------
+    def from_segments(self, claimed: set[int], frame_drafts: list[_Draft]) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        k = 0
+        n = len(self.segments)
+        while k < n:
+            group = self.group(k)
+            k = group[-1] + 1
+            if any(g in claimed for g in group):
+                continue
+            first, last = self.segments[group[0]], self.segments[group[-1]]
+            spans = [(self.segments[g].start, self.segments[g].end) for g in group]
+            cue = self.cue_after(last) or self.cue_before(first)
+            if cue is not None:
+                verb, source = cue
+                draft = _Draft(spans, (verb.idx, verb.idx + len(verb)), source, group)
+                # Interrupted quotation: "A," he said. "B." joins B when it follows the cue at once.
+                if verb.idx > last.end and k < n and k not in claimed:
+                    nxt = self.segments[k]
+                    between = self.text[last.end : nxt.start]
+                    if (
+                        self.para_of(nxt.start) == self.para_of(last.start)
+                        and len(between) < 120
+                        and not self.opens_own_frame(nxt)
+                    ):
+                        nxt_group = self.group(k)
+                        draft.spans += [(self.segments[g].start, self.segments[g].end) for g in nxt_group]
+                        draft.segments += nxt_group
+                        k = nxt_group[-1] + 1
+                drafts.append(draft)
+            elif self.is_full_quotation(first, last):
+                drafts.append(_Draft(spans, None, None, group, continues=True))
+        return drafts
+
+    def opens_own_frame(self, seg: Segment) -> bool:
+        after = self.cue_after(seg)
+        return after is not None
+
+    def is_full_quotation(self, first: Segment, last: Segment) -> bool:
+        """A quotation that is a sentence or more, standing alone: speech, not a scare quote."""
+        inner = self.text[first.start + 1 : last.end - 1].strip(" \"'\u201c\u201d\u2018\u2019`")
+        words = inner.split()
+        if len(words) < 4 or (not inner[:1].isupper() and not inner[:1].isdigit()):
+            return False
+        para = self.paras[self.para_of(first.start)]
+        alone = not self.text[para[0] : first.start].strip() and not self.text[last.end : para[1]].strip(
+            " .,"
+        )
+        sentence_end = inner.rstrip(" ,")[-1:] in ".?!" if inner else False
+        return alone or sentence_end
+
+    def cue_verb(self, tok: Token) -> bool:
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in FRAME_VERBS
+
+    def cue_after(self, seg: Segment) -> tuple[Token, Token | None] | None:
+        """ "...," he said / said Bolton: a cue right after the closing mark, in the same sentence."""
+        doc = self.doc
+        para_end = self.paras[self.para_of(seg.start)][1]
+        i = self.token_at(seg.end)
+        if i < len(doc) and doc[i].idx < seg.end:
+            i += 1
+        stop = min(len(doc), i + NEAR_TOKENS + 4)
+        for j in range(i, stop):
+            tok = doc[j]
+            if tok.idx >= para_end or self.segment_at(tok.idx) is not None:
+                return None
+            if tok.text in (".", "?", "!") and j > i:
+                return None
+            if self.cue_verb(tok):
+                return tok, subject_of(tok) or self.inverted_subject(tok, para_end)
+        return None
+
+    def cue_before(self, seg: Segment) -> tuple[Token, Token | None] | None:
+        """He said: "..." / X added, "...": a cue just before the opening mark."""
+        doc = self.doc
+        p = self.para_of(seg.start)
+        i = self.token_at(seg.start)
+        lo = max(0, i - NEAR_TOKENS)
+        para_start = self.paras[p][0]
+        if not self.text[para_start : seg.start].strip() and p > 0:
+            # A paragraph that opens with the quotation, after a paragraph ending in a colon.
+            prev = self.paras[p - 1]
+            if not self.text[prev[0] : prev[1]].rstrip().endswith(":"):
+                return None
+            i = self.token_at(prev[1] - 1)
+            lo = max(0, i - NEAR_TOKENS - 4)
+            para_start = prev[0]
+        for j in range(i - 1, lo - 1, -1):
+            tok = doc[j]
+            if tok.idx < para_start or self.segment_at(tok.idx) is not None:
+                return None
+            if tok.text in (".", "?", "!"):
+                return None
+            if self.cue_verb(tok):
+                source = subject_of(tok)
+                return (tok, source) if source is not None else None
+        return None
+
+    def inverted_subject(self, verb: Token, para_end: int) -> Token | None:
+        """ "..., said the group formed in 2017": the noun phrase right after the verb."""
+        doc = self.doc
+        for j in range(verb.i + 1, min(len(doc), verb.i + 8)):
+            tok = doc[j]
+            if tok.idx >= para_end or tok.is_punct:
+                return None
+            if tok.pos_ in SPEAKER_POS:
+                while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.i < verb.i + 10:
+                    tok = tok.head
+                return tok
+        return None
+
+    # --- output --------------------------------------------------------------------------------
+    def finish(self, drafts: list[_Draft]) -> list[Quote]:
+        quoted = [(s.start, s.end) for s in self.segments]
+        resolver = SpeakerResolver(self.doc, self.actors, quoted)
+        quotes: list[Quote] = []
+        last_speaker: Speaker | None = None
+        last_para = -9
+        for d in drafts:
+            spans = sorted(d.spans)
+            para = self.para_of(spans[0][0])
+            speaker: Speaker | None = None
+            if d.continues:
+                if last_speaker is None or para - last_para > 1:
+                    continue
+                speaker = Speaker(
+                    last_speaker.start,
+                    last_speaker.end,
+                    last_speaker.text,
+                    last_speaker.actor,
+                    last_speaker.anonymous,
+                    last_speaker.affiliation,
+                )
+            elif d.source is not None:
+                speaker = resolver.resolve(d.source)
+            cue = TextSpan(d.cue[0], d.cue[1], self.text[d.cue[0] : d.cue[1]]) if d.cue else None
+            quotes.append(Quote(spans[0][0], spans[-1][1], spans, self.kind(spans, d.segments), cue, speaker))
+            if speaker is not None:
+                last_speaker, last_para = speaker, self.para_of(spans[-1][1] - 1)
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return quotes
+
+    def kind(self, spans: list[tuple[int, int]], segs: list[int]) -> QuoteKind:
+        if not segs:
+            return "indirect"
+        rest = [(s, e) for s, e in spans]
+        for g in segs:
+            seg = self.segments[g]
+            rest = [
+                piece
+                for s, e in rest
+                for piece in ((s, min(e, seg.start)), (max(s, seg.end), e))
+                if piece[0] < piece[1]
+            ]
+        leftover = "".join(self.text[s:e] for s, e in rest)
+        return "mixed" if any(ch.isalnum() for ch in leftover) else "direct"

@@ -1,0 +1,205 @@
+"""Reporting frames from the dependency parse: cue word, source head and content tokens.
+
+One pass over the tokens, looking only at lexicon words, so the cost stays a small fraction of
+parsing. Quotation marks are not consulted here; `quotes.py` reconciles frames with them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from app.nlp.cues import (
+    ACCORDING,
+    AS_VERBS,
+    CUE_NOUNS,
+    OBJECT_VERBS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+)
+
+SUBJECTS = ("nsubj", "csubj")
+CLAUSE_DEPS = ("ccomp",)
+OBJECT_DEPS = ("dobj", "oprd", "attr")
+TO_VERBS = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "tell",
+        "warn",
+        "advise",
+        "order",
+        "instruct",
+        "demand",
+        "request",
+        "remind",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "refuse",
+        "decline",
+    }
+)
+
+
+@dataclass(slots=True)
+class Frame:
+    """A reporting cue with its source head (if any) and its content token indices."""
+
+    cue_start: int
+    cue_end: int
+    cue_token: Token
+    source: Token | None
+    content: list[int] = field(default_factory=list)  # token indices, sorted
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The source of a reporting verb: its subject, a passive agent, or a governing verb's subject."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    governor = verb.head
+    if verb.dep_ == "acl" and governor.dep_ in ("dobj", "pobj") and governor.head.pos_ in ("VERB", "AUX"):
+        governor = governor.head  # "X sent a letter urging ...": the letter's sender
+    elif verb.dep_ not in ("conj", "advcl", "xcomp"):
+        return None
+    if governor.i != verb.i and governor.pos_ in ("VERB", "AUX"):
+        # "..., saying that ..." / "said and added that ..." borrow the governing verb's subject.
+        for child in governor.children:
+            if child.dep_ in SUBJECTS:
+                return child
+    return None
+
+
+def _subtree(token: Token) -> list[int]:
+    return list(range(token.left_edge.i, token.right_edge.i + 1))
+
+
+def _clean(indices: list[int], doc: Doc, exclude: set[int]) -> list[int]:
+    kept = sorted(set(indices) - exclude)
+    while kept and (doc[kept[0]].is_punct or doc[kept[0]].is_space or doc[kept[0]].dep_ == "cc"):
+        kept.pop(0)
+    while kept and (doc[kept[-1]].is_space or (doc[kept[-1]].is_punct and not _is_mark(doc[kept[-1]]))):
+        kept.pop()
+    return kept
+
+
+def _is_mark(token: Token) -> bool:
+    return any(ch in token.text for ch in "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`")
+
+
+def _verb_content(verb: Token, lemma: str) -> list[int]:
+    """Content tokens governed by a reporting verb, or [] when it reports nothing."""
+    doc = verb.doc
+    content: list[int] = []
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS:
+            content += _subtree(child)
+    if content:
+        return content
+    if lemma in OBJECT_VERBS or lemma in AS_VERBS or lemma in TO_VERBS:
+        content = _object_content(verb, lemma)
+        if content:
+            return content
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and lemma in SPEECH_VERBS:
+        # "A is B, X said." parsed with the report as a side clause of the content.
+        own = set(_subtree(verb))
+        return [i for i in range(verb.head.left_edge.i, verb.head.right_edge.i + 1) if i not in own]
+    if (lemma in SPEECH_VERBS and lemma not in WEAK_VERBS | {"add"}) or lemma in ("tell", "add", "warn"):
+        # "X told Y in a call on Monday that Z": a that-clause the parser hung elsewhere.
+        sent_end = verb.sent.end
+        for j in range(verb.i + 1, min(sent_end, verb.i + 25)):
+            tok = doc[j]
+            if tok.lower_ == "that" and (tok.dep_ == "mark" or tok.tag_ == "IN"):
+                end = sent_end
+                return list(range(j, end))
+            if tok.pos_ == "VERB" and tok.lemma_ in REPORTING_VERBS:
+                break
+    return []
+
+
+def _object_content(verb: Token, lemma: str) -> list[int]:
+    """ "X called it a ...", "X urged Y to ...": object, "as" phrase and to-clause as content."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+    as_phrase = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "for") and c.i > verb.i]
+    to_clause = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and lemma in TO_VERBS]
+    if lemma in AS_VERBS and not as_phrase:
+        return []
+    if (lemma in WEAK_VERBS or lemma not in OBJECT_VERBS) and not (as_phrase or to_clause):
+        return []
+    parts = objects + as_phrase + to_clause
+    oprd = [c for c in verb.children if c.dep_ == "oprd"]
+    if oprd and not [c for c in objects if c.dep_ == "dobj"]:
+        parts = oprd + as_phrase  # "which X called a ...": the relative pronoun is not content
+    content: list[int] = []
+    for part in parts:
+        content += _subtree(part)
+    return content
+
+
+def find_frames(doc: Doc) -> list[Frame]:
+    """Every reporting frame of the document that has content."""
+    frames: list[Frame] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == ACCORDING and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            frame = _according(tok)
+        elif tok.pos_ == "VERB" and lemma in REPORTING_VERBS:
+            content = _verb_content(tok, lemma)
+            if not content:
+                continue
+            source = subject_of(tok)
+            exclude = set(_subtree(source)) if source is not None else set()
+            exclude.add(tok.i)
+            frame = Frame(tok.idx, tok.idx + len(tok), tok, source, _clean(content, doc, exclude))
+        elif tok.pos_ == "NOUN" and lemma in CUE_NOUNS:
+            frame = _noun_frame(tok)
+        else:
+            continue
+        if frame is not None and frame.content:
+            frames.append(frame)
+    return frames
+
+
+def _according(tok: Token) -> Frame | None:
+    """ "according to X, ...": the rest of the sentence is the content, X the source."""
+    to = tok.doc[tok.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    phrase_end = max(to.right_edge.i, source.right_edge.i if source is not None else to.i)
+    own = set(range(tok.i, phrase_end + 1))
+    sent = tok.sent
+    content = _clean([i for i in range(sent.start, sent.end) if i not in own], tok.doc, set())
+    return Frame(tok.idx, to.idx + len(to), tok, source, content)
+
+
+def _noun_frame(noun: Token) -> Frame | None:
+    """ "the U.S. assessment that ...": a cue noun with a that-clause and a named holder."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and c.i > noun.i
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    holder = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if holder is None:
+        holder = next((c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"), None)
+    if holder is None:
+        return None
+    return Frame(noun.idx, noun.idx + len(noun), noun, holder, _clean(_subtree(clause), noun.doc, set()))

@@ -1,0 +1,46 @@
+"""Quotation-mark scanning on raw text."""
+
+from __future__ import annotations
+
+from app.nlp.quote_marks import paragraphs, scan
+
+
+def texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in scan(text)]
+
+
+def test_curly_double_quotes_pair_up() -> None:
+    assert texts("He said “yes” and “no.”") == ["“yes”", "“no.”"]
+
+
+def test_straight_double_quotes_pair_up() -> None:
+    assert texts('She said "we will win" today.') == ['"we will win"']
+
+
+def test_single_quotes_are_quotation_marks_but_apostrophes_are_not() -> None:
+    text = "The council called it 'a disgrace' but didn't say why, nor did the Jones' lawyer."
+    assert texts(text) == ["'a disgrace'"]
+
+
+def test_guillemets_and_typewriter_pairs() -> None:
+    assert texts("Il a dit « non merci » puis ``never again'' fin.") == ["« non merci »", "``never again''"]
+
+
+def test_unbalanced_mark_yields_no_segment_and_later_quotes_survive() -> None:
+    text = "A stray “ mark here.\n\nThen “a real quote” follows."
+    assert texts(text) == ["“a real quote”"]
+
+
+def test_multi_paragraph_quotation_links_its_paragraphs() -> None:
+    text = "“First part of it.\n\n“Second part of it.”\n\nAfter."
+    segments = scan(text)
+    assert [text[s.start : s.end] for s in segments] == ["“First part of it.", "“Second part of it.”"]
+    assert segments[1].continues and not segments[0].continues
+
+
+def test_paragraphs_skip_blank_separators() -> None:
+    assert paragraphs("One.\n\nTwo.\n\n\nThree.") == [(0, 4), (6, 10), (13, 19)]
+
+
+def test_empty_text_has_no_segments() -> None:
+    assert scan("") == []
