@@ -84,6 +84,7 @@ class _QuoteFinder:
         drafts = self.from_frames(find_frames(self.doc))
         claimed = {k for d in drafts for k in d.segments}
         drafts += self.from_segments(claimed, drafts)
+        drafts = self.join_interrupted(drafts)
         drafts.sort(key=lambda d: d.spans[0][0])
         return self.finish(drafts)
 
@@ -205,23 +206,45 @@ class _QuoteFinder:
             if cue is not None:
                 verb, source = cue
                 draft = _Draft(spans, (verb.idx, verb.idx + len(verb)), source, group)
-                # Interrupted quotation: "A," he said. "B." joins B when it follows the cue at once.
-                if verb.idx > last.end and k < n and k not in claimed:
-                    nxt = self.segments[k]
-                    between = self.text[last.end : nxt.start]
-                    if (
-                        self.para_of(nxt.start) == self.para_of(last.start)
-                        and len(between) < 120
-                        and not self.opens_own_frame(nxt)
-                    ):
-                        nxt_group = self.group(k)
-                        draft.spans += [(self.segments[g].start, self.segments[g].end) for g in nxt_group]
-                        draft.segments += nxt_group
-                        k = nxt_group[-1] + 1
                 drafts.append(draft)
             elif self.is_full_quotation(first, last):
                 drafts.append(_Draft(spans, None, None, group, continues=True))
         return drafts
+
+    def join_interrupted(self, drafts: list[_Draft]) -> list[_Draft]:
+        """ "A," he said. "B." is one quotation in two spans: join quotations around their shared cue."""
+        owner = {k: d for d in drafts for k in d.segments}
+        gone: set[int] = set()
+        for k in range(len(self.segments) - 1):
+            a, b = self.segments[k], self.segments[k + 1]
+            if b.continues:
+                continue
+            between = self.text[a.end : b.start]
+            if len(between) > 150 or "\n" in between or len(between.split()) > 18:
+                continue
+            da, db = owner.get(k), owner.get(k + 1)
+            if da is db:
+                continue
+            for lead, other in ((da, db), (db, da)):
+                if lead is None or lead.cue is None or not a.end <= lead.cue[0] < b.start:
+                    continue
+                if self.kind(lead.spans, lead.segments) != "direct":
+                    continue
+                if other is not None and other.cue is not None and not a.end <= other.cue[0] < b.start:
+                    continue
+                if other is not None and self.kind(other.spans, other.segments) != "direct":
+                    continue
+                added = other.segments if other is not None else self.group(k + 1 if lead is da else k)
+                lead.spans = sorted(
+                    set(lead.spans) | {(self.segments[g].start, self.segments[g].end) for g in added}
+                )
+                lead.segments = sorted(set(lead.segments) | set(added))
+                for g in added:
+                    owner[g] = lead
+                if other is not None:
+                    gone.add(id(other))
+                break
+        return [d for d in drafts if id(d) not in gone]
 
     def opens_own_frame(self, seg: Segment) -> bool:
         after = self.cue_after(seg)
