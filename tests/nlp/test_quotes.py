@@ -1,0 +1,212 @@
+"""Quote engine behaviour on short hand-written sentences and on the seed article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from app.nlp.annotations import Annotation, Quote
+
+Annotate = Callable[[str], Annotation]
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "reuters-russia-venezuela.txt"
+
+
+def texts(text: str, annotation: Annotation) -> list[str]:
+    return [text[q.start : q.end] for q in annotation.quotes]
+
+
+def only(annotation: Annotation) -> Quote:
+    assert len(annotation.quotes) == 1, annotation.quotes
+    return annotation.quotes[0]
+
+
+def speaker_name(text: str, annotation: Annotation, quote: Quote) -> str | None:
+    """The resolved actor's name, or None when the speaker did not resolve."""
+    assert quote.speaker is not None
+    if quote.speaker.actor is None:
+        return None
+    return annotation.actors[quote.speaker.actor].name
+
+
+def test_direct_quote_with_trailing_cue(annotate: Annotate) -> None:
+    text = "“We will rebuild the bridge by spring,” Mayor Anna Berg said on Monday."
+    quote = only(annotate(text))
+    assert quote.kind == "direct"
+    assert text[quote.start : quote.end] == "“We will rebuild the bridge by spring,”"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.text == "Mayor Anna Berg"
+
+
+def test_direct_quote_with_leading_cue_and_colon(annotate: Annotate) -> None:
+    text = "Anna Berg said: “The bridge will reopen in April.”"
+    quote = only(annotate(text))
+    assert quote.kind == "direct"
+    assert text[quote.start : quote.end] == "“The bridge will reopen in April.”"
+    assert quote.speaker is not None and "Berg" in quote.speaker.text
+
+
+def test_interrupted_quote_is_one_quote_with_two_spans(annotate: Annotate) -> None:
+    text = "“The budget is balanced,” Peter Olsen said. “Nobody expected that.”"
+    quote = only(annotate(text))
+    assert [text[s:e] for s, e in quote.spans] == ["“The budget is balanced,”", "“Nobody expected that.”"]
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.text == "Peter Olsen"
+
+
+def test_interrupted_quote_with_comma_after_cue(annotate: Annotate) -> None:
+    text = "“The budget is balanced,” said Peter Olsen, “and nobody expected that.”"
+    quote = only(annotate(text))
+    assert len(quote.spans) == 2
+    assert quote.speaker is not None and "Olsen" in quote.speaker.text
+
+
+def test_indirect_quote_with_that_clause(annotate: Annotate) -> None:
+    text = "Peter Olsen said that the budget would be balanced next year."
+    quote = only(annotate(text))
+    assert quote.kind == "indirect"
+    assert text[quote.start : quote.end] == "that the budget would be balanced next year"
+    assert quote.speaker is not None and quote.speaker.text == "Peter Olsen"
+
+
+def test_indirect_quote_with_trailing_cue_excludes_cue_and_source(annotate: Annotate) -> None:
+    text = "The budget will be balanced next year, Peter Olsen said."
+    quote = only(annotate(text))
+    assert text[quote.start : quote.end] == "The budget will be balanced next year"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_according_to_is_a_cue(annotate: Annotate) -> None:
+    text = "The factory will close in May, according to the workers' union."
+    quote = only(annotate(text))
+    assert quote.kind == "indirect"
+    assert "factory will close in May" in text[quote.start : quote.end]
+    assert quote.speaker is not None and "union" in quote.speaker.text
+
+
+def test_mixed_quote_covers_reported_clause(annotate: Annotate) -> None:
+    text = "Peter Olsen said the city would “not give up” on the project."
+    quote = only(annotate(text))
+    assert quote.kind == "mixed"
+    assert text[quote.start : quote.end] == "the city would “not give up” on the project"
+
+
+def test_described_as_is_a_cue(annotate: Annotate) -> None:
+    text = "Peter Olsen described the plan as a waste of money."
+    quote = only(annotate(text))
+    assert "a waste of money" in text[quote.start : quote.end]
+
+
+def test_multi_paragraph_quote_is_one_quote(annotate: Annotate) -> None:
+    text = (
+        "Peter Olsen spoke to reporters.\n\n“We have done our part. The rest is up to them.\n\n"
+        "“We will not wait forever,” he said."
+    )
+    annotation = annotate(text)
+    quote = only(annotation)
+    assert len(quote.spans) == 2
+    assert "We have done our part" in text[quote.start : quote.end]
+    assert quote.speaker is not None and quote.speaker.text == "he"
+
+
+def test_quotation_paragraph_continues_previous_speaker(annotate: Annotate) -> None:
+    text = "“Prices are too high,” Peter Olsen said.\n\n“We will lower them before winter.”"
+    annotation = annotate(text)
+    assert len(annotation.quotes) == 2
+    second = annotation.quotes[1]
+    assert second.kind == "direct"
+    assert second.speaker is not None and second.speaker.text == "Peter Olsen"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(annotate: Annotate) -> None:
+    text = "The so-called “experts” watched the film “Jaws” at the festival."
+    assert annotate(text).quotes == []
+
+
+def test_quote_marks_inside_a_quote_do_not_start_another(annotate: Annotate) -> None:
+    text = "“They called it \u2018a disaster,\u2019 and they were right,” Peter Olsen said."
+    quote = only(annotate(text))
+    assert quote.kind == "direct"
+
+
+def test_straight_and_single_quote_marks(annotate: Annotate) -> None:
+    text = "'We are ready for the vote,' Peter Olsen said. \"So are we,\" Maria Lund replied."
+    annotation = annotate(text)
+    assert len(annotation.quotes) == 2
+    assert [q.speaker.text if q.speaker else None for q in annotation.quotes] == ["Peter Olsen", "Maria Lund"]
+
+
+def test_speaker_excludes_apposition(annotate: Annotate) -> None:
+    text = "Peter Olsen, the city's finance director, said the budget was balanced."
+    quote = only(annotate(text))
+    assert quote.speaker is not None and quote.speaker.text == "Peter Olsen"
+
+
+def test_pronoun_speaker_resolves_to_earlier_person(annotate: Annotate) -> None:
+    text = "Peter Olsen presented the budget on Monday.\n\n“It is balanced,” he said."
+    annotation = annotate(text)
+    quote = only(annotation)
+    assert quote.speaker is not None and quote.speaker.text == "he"
+    assert speaker_name(text, annotation, quote) is not None
+    assert "Olsen" in str(speaker_name(text, annotation, quote))
+
+
+def test_unnamed_source_is_anonymous_with_affiliation(annotate: Annotate) -> None:
+    text = "France sent two ships to the region. A French official said the ships would stay for a month."
+    annotation = annotate(text)
+    quote = only(annotation)
+    assert quote.speaker is not None
+    assert quote.speaker.anonymous and quote.speaker.actor is None
+    assert "official" in quote.speaker.text
+
+
+def test_plural_sources_are_anonymous(annotate: Annotate) -> None:
+    text = "Sources familiar with the talks said a deal was close."
+    quote = only(annotate(text))
+    assert quote.speaker is not None and quote.speaker.anonymous
+    assert quote.speaker.text.startswith("Sources")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "“", "He said “ and then ” nothing “", "said said said"])
+def test_odd_input_never_raises(annotate: Annotate, text: str) -> None:
+    annotation = annotate(text)
+    for quote in annotation.quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+
+
+def test_unbalanced_mark_does_not_hide_other_quotes(annotate: Annotate) -> None:
+    text = "A stray “ mark opens here.\n\n“The plan works,” Peter Olsen said."
+    assert texts(text, annotate(text)) == ["“The plan works,”"]
+
+
+def test_quotes_are_sorted_and_spans_inside_extent(annotate: Annotate) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    quotes = annotate(text).quotes
+    assert quotes == sorted(quotes, key=lambda q: q.start)
+    for q in quotes:
+        assert q.start == q.spans[0][0] and q.end == q.spans[-1][1]
+
+
+@pytest.mark.parametrize(
+    ("contains", "speaker_words"),
+    [
+        ("cybersecurity personnel", {"official"}),
+        ("reckless escalation", {"washington", "united states", "u.s."}),
+        ("Russian specialists", {"ministry"}),
+        ("The military ranks are seeing", {"bolton"}),
+        ("We reiterate our condemnation", {"group"}),
+    ],
+)
+def test_seed_article_quotes_and_speakers(annotate: Annotate, contains: str, speaker_words: set[str]) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    annotation = annotate(text)
+    hits = [q for q in annotation.quotes if contains in text[q.start : q.end]]
+    assert hits, contains
+    names = set()
+    for q in hits:
+        if q.speaker is not None:
+            names.add(q.speaker.text.lower())
+            if q.speaker.actor is not None:
+                names.add(annotation.actors[q.speaker.actor].name.lower())
+    assert any(word in name for name in names for word in speaker_words), names
