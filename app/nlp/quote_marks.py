@@ -12,12 +12,14 @@ from dataclasses import dataclass
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # (opening, closing) mark pairs, longest first so `` and '' win over ` and '.
 DOUBLE_OPEN = ("``", "\u201c", "\u201e", "\u00ab", '"')
-DOUBLE_CLOSE = {
-    "``": ("''", "\u201d", '"'),
-    "\u201c": ("\u201d", '"', "\u201c"),
-    "\u201e": ("\u201c", "\u201d"),
-    "\u00ab": ("\u00bb",),
-    '"': ('"', "\u201d"),
+# Closing marks of each opener: the same typographic style first, a mixed-style close as fallback
+# (so an outer straight quote is not closed by a curly one nested inside it).
+DOUBLE_CLOSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "``": (("''",), ('"', "\u201d")),
+    "\u201c": (("\u201d",), ('"', "\u201c")),
+    "\u201e": (("\u201c", "\u201d"), ()),
+    "\u00ab": (("\u00bb",), ()),
+    '"': (('"',), ("\u201d",)),
 }
 SINGLE_OPEN = ("\u2018", "'")
 SINGLE_CLOSE = ("\u2019", "'")
@@ -82,6 +84,11 @@ def _find_close(text: str, i: int, end: int, closers: tuple[str, ...]) -> tuple[
     return None
 
 
+def _close_double(text: str, i: int, end: int, opener: str) -> tuple[int, int] | None:
+    primary, fallback = DOUBLE_CLOSE[opener]
+    return _find_close(text, i, end, primary) or (_find_close(text, i, end, fallback) if fallback else None)
+
+
 def _scan_paragraph(text: str, start: int, end: int, carry: str | None) -> tuple[list[Segment], str | None]:
     """Segments of one paragraph; `carry` is the opener of a quote left open by the previous one."""
     found: list[Segment] = []
@@ -92,7 +99,7 @@ def _scan_paragraph(text: str, start: int, end: int, carry: str | None) -> tuple
         if opener is None:
             carry = None
         else:
-            close = _find_close(text, i + len(opener), end, DOUBLE_CLOSE[opener])
+            close = _close_double(text, i + len(opener), end, opener)
             if close is None:
                 return [Segment(i, end, True, True)], opener
             found.append(Segment(i, close[0] + close[1], True, True))
@@ -105,7 +112,7 @@ def _scan_paragraph(text: str, start: int, end: int, carry: str | None) -> tuple
             continue
         opener = next((m for m in DOUBLE_OPEN if text.startswith(m, i)), None)
         if opener is not None and _can_open(text, i, opener):
-            close = _find_close(text, i + len(opener), end, DOUBLE_CLOSE[opener])
+            close = _close_double(text, i + len(opener), end, opener)
             if close is not None:
                 found.append(Segment(i, close[0] + close[1], True))
                 i = close[0] + close[1]

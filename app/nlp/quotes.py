@@ -23,6 +23,33 @@ log = logging.getLogger(__name__)
 
 NEAR_TOKENS = 8  # a cue at most this many tokens before an opening mark introduces it
 SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+# Paragraph labels before a colon that name a section, not a source.
+NOT_SOURCES = frozenset(
+    {
+        "update",
+        "note",
+        "editor's note",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "live",
+        "q",
+        "a",
+        "correction",
+        "clarification",
+        "background",
+        "context",
+        "listen",
+        "see also",
+        "more",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -82,6 +109,7 @@ class _QuoteFinder:
     # --- pipeline ------------------------------------------------------------------------------
     def run(self) -> list[Quote]:
         drafts = self.from_frames(find_frames(self.doc))
+        drafts += self.from_labels({k for d in drafts for k in d.segments}, drafts)
         claimed = {k for d in drafts for k in d.segments}
         drafts += self.from_segments(claimed, drafts)
         drafts = self.join_interrupted(drafts)
@@ -121,6 +149,34 @@ class _QuoteFinder:
             seen.add(key)
             drafts.append(_Draft(spans, (frame.cue_start, frame.cue_end), frame.source, segs))
         return drafts
+
+    def from_labels(self, claimed: set[int], drafts: list[_Draft]) -> list[_Draft]:
+        """ "Name: words" paragraphs (transcripts, headlines) attribute the words to the name."""
+        doc = self.doc
+        taken = {sp for d in drafts for sp in d.spans}
+        found: list[_Draft] = []
+        for start, end in self.paras:
+            first = self.token_at(start)
+            colon = next((j for j in range(first, min(len(doc), first + 7)) if doc[j].text == ":"), None)
+            if colon is None or colon == first or doc[colon].idx >= end:
+                continue
+            label = doc[first:colon]
+            if not all(
+                t.is_title or t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("'s", "of") for t in label
+            ):
+                continue
+            if any(t.pos_ in ("VERB", "AUX") for t in label) or label.text.lower() in NOT_SOURCES:
+                continue
+            body = doc[colon].idx + 1
+            while body < end and self.text[body].isspace():
+                body += 1
+            if body >= end or any(s < end and body < e for s, e in taken):
+                continue
+            spans, segs = self.widen([(body, end)])
+            if any(g in claimed for g in segs):
+                continue
+            found.append(_Draft(spans, (doc[colon].idx, doc[colon].idx + 1), label.root, segs))
+        return found
 
     def invert_source(self, frame: Frame, para: int) -> None:
         """ ""...," said the group formed in 2017: the source follows the verb (and may be misparsed)."""
