@@ -21,6 +21,9 @@ from app.nlp.cues import (
 )
 
 SUBJECTS = ("nsubj", "csubj")
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+# Links climbed from a non-finite cue to the verb whose subject is the source.
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "dobj", "pobj"})
 CLAUSE_DEPS = ("ccomp",)
 OBJECT_DEPS = ("dobj", "oprd", "attr")
 TO_VERBS = frozenset(
@@ -57,26 +60,34 @@ class Frame:
     content: list[int] = field(default_factory=list)  # token indices, sorted
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The source of a reporting verb: its subject, a passive agent, or a governing verb's subject."""
+def _own_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
+            if child.lower_ in RELATIVES and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+                return verb.head  # "Smith, who said ...": the relative pronoun stands for Smith
             return child
     for child in verb.children:
         if child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
-    governor = verb.head
-    if verb.dep_ == "acl" and governor.dep_ in ("dobj", "pobj") and governor.head.pos_ in ("VERB", "AUX"):
-        governor = governor.head  # "X sent a letter urging ...": the letter's sender
-    elif verb.dep_ not in ("conj", "advcl", "xcomp"):
-        return None
-    if governor.i != verb.i and governor.pos_ in ("VERB", "AUX"):
-        # "..., saying that ..." / "said and added that ..." borrow the governing verb's subject.
-        for child in governor.children:
-            if child.dep_ in SUBJECTS:
-                return child
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The source of a reporting verb: its subject, a passive agent, or a governing verb's subject.
+
+    Non-finite cues ("..., saying that", "upon telling", "a letter urging") have no subject of
+    their own; the nearest governing verb's subject speaks, but never across a reported clause.
+    """
+    token = verb
+    for _ in range(4):
+        found = _own_subject(token)
+        if found is not None:
+            return found
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
     return None
 
 
