@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 NEAR_TOKENS = 8  # a cue at most this many tokens before an opening mark introduces it
 SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+LABEL_BOUNDARIES = frozenset({"-", "\u2014", "\u2013", "--", ".", "|"})
 # Paragraph labels before a colon that name a section, not a source.
 NOT_SOURCES = frozenset(
     {
@@ -357,14 +358,29 @@ class _QuoteFinder:
             para_start = prev[0]
         for j in range(i - 1, lo - 1, -1):
             tok = doc[j]
-            if tok.idx < para_start or self.segment_at(tok.idx) is not None:
-                return None
-            if tok.text in (".", "?", "!"):
-                return None
+            if tok.idx < para_start or self.segment_at(tok.idx) is not None or tok.text in (".", "?", "!"):
+                break
             if self.cue_verb(tok):
                 source = subject_of(tok)
                 return (tok, source) if source is not None else None
-        return None
+        return self.label_before(i, para_start)
+
+    def label_before(self, i: int, para_start: int) -> tuple[Token, Token | None] | None:
+        """ "... - Mark Smith: “...”": a bare name and a colon introduce the quotation."""
+        doc = self.doc
+        if i == 0 or doc[i - 1].text != ":":
+            return None
+        j = i - 2
+        while j >= 0 and i - 2 - j < 6 and doc[j].idx >= para_start and not doc[j].is_punct:
+            if doc[j].pos_ in ("VERB", "AUX"):
+                return None
+            j -= 1
+        label = doc[j + 1 : i - 1]
+        if not len(label) or label.root.pos_ != "PROPN" or label.text.lower() in NOT_SOURCES:
+            return None
+        if j >= 0 and doc[j].idx >= para_start and doc[j].text not in LABEL_BOUNDARIES:
+            return None
+        return doc[i - 1], label.root
 
     def inverted_subject(self, verb: Token, para_end: int) -> Token | None:
         """ "..., said the group formed in 2017": the noun phrase right after the verb."""
