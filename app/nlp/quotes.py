@@ -115,6 +115,7 @@ class _QuoteFinder:
         drafts += self.from_segments(claimed, drafts)
         drafts = self.join_interrupted(drafts)
         drafts.sort(key=lambda d: d.spans[0][0])
+        drafts = self.absorb_continuations(drafts)
         return self.finish(drafts)
 
     def from_frames(self, frames: list[Frame]) -> list[_Draft]:
@@ -302,6 +303,23 @@ class _QuoteFinder:
                     gone.add(id(other))
                 break
         return [d for d in drafts if id(d) not in gone]
+
+    def absorb_continuations(self, drafts: list[_Draft]) -> list[_Draft]:
+        """A quotation paragraph right after a quoting paragraph extends that quote as one more span."""
+        out: list[_Draft] = []
+        for d in drafts:
+            prev = out[-1] if out else None
+            if (
+                d.continues
+                and prev is not None
+                and prev.segments
+                and self.para_of(d.spans[0][0]) == self.para_of(prev.spans[-1][1] - 1) + 1
+            ):
+                prev.spans = sorted(prev.spans + d.spans)
+                prev.segments = sorted(set(prev.segments) | set(d.segments))
+                continue
+            out.append(d)
+        return out
 
     def opens_own_frame(self, seg: Segment) -> bool:
         after = self.cue_after(seg)

@@ -112,11 +112,19 @@ def test_multi_paragraph_quote_is_one_quote(annotate: Annotate) -> None:
 
 def test_quotation_paragraph_continues_previous_speaker(annotate: Annotate) -> None:
     text = "“Prices are too high,” Peter Olsen said.\n\n“We will lower them before winter.”"
+    quote = only(annotate(text))
+    assert [text[s:e] for s, e in quote.spans] == [
+        "“Prices are too high,”",
+        "“We will lower them before winter.”",
+    ]
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.text == "Peter Olsen"
+
+
+def test_quotation_paragraph_after_unrelated_paragraph_is_dropped(annotate: Annotate) -> None:
+    text = "“Prices are too high,” Peter Olsen said.\n\nThe market opened late.\n\n“We will lower them soon.”"
     annotation = annotate(text)
-    assert len(annotation.quotes) == 2
-    second = annotation.quotes[1]
-    assert second.kind == "direct"
-    assert second.speaker is not None and second.speaker.text == "Peter Olsen"
+    assert texts(text, annotation) == ["“Prices are too high,”"]
 
 
 def test_scare_quotes_and_titles_are_not_quotes(annotate: Annotate) -> None:
