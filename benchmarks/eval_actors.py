@@ -1,4 +1,4 @@
-"""Score the actor engine on CoNLL-2003 dev: annotate every article, write mention predictions, run the scorer.
+"""Score the actor engine on CoNLL-2003 dev: annotate each article, write mention predictions, score them.
 
 Only mentions whose form is `name`, `acronym` or `metonym` are predicted (demonyms are MISC in CoNLL),
 each typed by its merged actor's type, so the score reflects merging and type voting.
@@ -43,11 +43,13 @@ def main() -> None:
     ap.add_argument("--pred", default="/tmp/quotewire-actors-pred.jsonl")
     ap.add_argument("--errors", type=int, default=0)
     args = ap.parse_args()
-    records = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    with open(args.gold, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
     annotator = Annotator(MODEL)
     began = time.perf_counter()
     with open(args.pred, "w", encoding="utf-8") as out:
-        for record, annotation in zip(records, annotator.annotate_many(r["text"] for r in records)):
+        annotations = annotator.annotate_many(r["text"] for r in records)
+        for record, annotation in zip(records, annotations, strict=True):
             out.write(json.dumps({"id": record["id"], "mentions": predictions(annotation)}) + "\n")
     print(f"annotated {len(records)} articles in {time.perf_counter() - began:.1f}s", file=sys.stderr)
     cmd = [sys.executable, SCORER, args.gold, args.pred]

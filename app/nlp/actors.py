@@ -1,20 +1,213 @@
-"""Actors: placeholder until the actor engine lands (returns raw NER entities, unmerged)."""
+"""Actors: the people, organisations and places of an article, each with all its mentions merged.
+
+Pipeline over one spaCy parse (no second pass): clean candidate spans (actor_spans), read the
+evidence around each (titles, organisation cues, country gazetteer, capital used as agent),
+group them into entities (actor_merge), vote each group's type, then name it and list its
+roles. Raw NER gives one entry per surface string; this gives one entry per real entity.
+"""
 
 from __future__ import annotations
 
+import logging
+
 from spacy.tokens import Doc
 
-from app.nlp.annotations import Actor, ActorType, Mention
+from app.nlp.actor_merge import Group, group_candidates, is_acronym
+from app.nlp.actor_roles import apposition_after, apposition_before, title_before
+from app.nlp.actor_spans import POSSESSIVE, Candidate, find_candidates
+from app.nlp.annotations import Actor, ActorType, Mention, MentionForm
+from app.nlp.countries import countries, country_by_capital, country_by_demonym, country_by_name
+from app.nlp.gazetteer import NON_ACTOR_WORDS, ORG_PREFIXES, ORG_SUFFIXES, PERSON_TITLES
 
-LABELS: dict[str, ActorType] = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location"}
+log = logging.getLogger(__name__)
+
+LABEL_TYPES: dict[str, ActorType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "location",
+    "LOC": "location",
+    "FAC": "location",
+}
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "location")
 
 
 def find_actors(doc: Doc) -> list[Actor]:
-    actors: dict[tuple[str, str], Actor] = {}
-    for ent in doc.ents:
-        kind = LABELS.get(ent.label_)
-        if kind is None:
+    """All actors of a parsed article, ordered by first mention; never raises."""
+    try:
+        return _find_actors(doc)
+    except Exception:  # the annotator must survive any odd input
+        log.exception("actor extraction failed; returning no actors")
+        return []
+
+
+def _find_actors(doc: Doc) -> list[Actor]:
+    candidates = [c for c in (_examine(doc, c) for c in find_candidates(doc)) if c is not None]
+    candidates = _drop_title_fragments(doc, candidates)
+    actors = [a for a in (_build(doc, group) for group in group_candidates(candidates)) if a is not None]
+    actors.sort(key=lambda a: a.mentions[0].start)
+    return actors
+
+
+def _is_title_token(text: str) -> bool:
+    low = text.casefold()
+    return low in PERSON_TITLES or low.rstrip(".") in PERSON_TITLES
+
+
+def _strip_inner_title(doc: Doc, cand: Candidate) -> None:
+    """Move leading title words inside an entity ("Sen. Bob Menendez") out of the name."""
+    start = cand.start
+    while start < cand.end - 1 and _is_title_token(doc[start].text) and doc[start + 1].text[:1].isupper():
+        start += 1
+    if start > cand.start:
+        inner = doc[cand.start : start].text
+        cand.title = f"{cand.title} {inner}" if cand.title else inner
+        span = doc[start : cand.end]
+        cand.start, cand.start_char, cand.text = start, span.start_char, span.text
+
+
+def _agentive(doc: Doc, cand: Candidate) -> bool:
+    """A place name acting as subject or owner ("Washington has called", "Moscow's decision")."""
+    last = doc[cand.end - 1]
+    if cand.end < len(doc) and doc[cand.end].text in POSSESSIVE:
+        return True
+    return last.dep_ in _AGENT_DEPS or doc[cand.start].dep_ in _AGENT_DEPS
+
+
+def _examine(doc: Doc, cand: Candidate) -> Candidate | None:
+    """Classify one candidate (country, demonym, capital, title, cues) or drop it as no actor."""
+    if cand.country is None:
+        _strip_inner_title(doc, cand)
+        if cand.label != "PERSON":
+            country = country_by_name(cand.text)
+            if country is not None:
+                cand.country = country.code
+            else:
+                country = country_by_demonym(cand.text)
+                if country is not None:
+                    cand.country, cand.form = country.code, "demonym"
+        if cand.country is None and cand.label in {"GPE", "LOC", "ORG", "FAC"}:
+            capital = country_by_capital(cand.text)
+            if capital is not None and _agentive(doc, cand) and not cand.headline:
+                cand.country, cand.form = capital.code, "metonym"
+    if cand.country is not None:
+        cand.votes = {"location": 5.0}
+        if cand.form == "name" and is_acronym(cand.text) and not cand.headline:
+            cand.form = "acronym"
+        return cand
+    if cand.label == "NORP":
+        return None
+    only_titles = all(_is_title_token(t.text) for t in doc[cand.start : cand.end])
+    if cand.text.casefold() in NON_ACTOR_WORDS or only_titles:
+        return None
+    if cand.form == "name" and is_acronym(cand.text) and not cand.headline:
+        cand.form = "acronym"
+    _vote(doc, cand)
+    return cand
+
+
+def _vote(doc: Doc, cand: Candidate) -> None:
+    """Evidence for the candidate's type: its NER label, a title before it, organisation words."""
+    weight = 0.3 if cand.headline else 1.0
+    votes: dict[str, float] = {}
+    kind = LABEL_TYPES.get(cand.label)
+    if kind is not None:
+        votes[kind] = weight
+    words = [t.text.casefold() for t in doc[cand.start : cand.end]]
+    org_cue = (len(words) >= 2 and words[-1] in ORG_SUFFIXES) or (
+        words[0] in ORG_PREFIXES and "of" in words[1:]
+    )
+    if org_cue:
+        votes["organization"] = votes.get("organization", 0.0) + 2.0
+    elif len(words) == 1 and words[0] in ORG_SUFFIXES:
+        votes["organization"] = votes.get("organization", 0.0) + 0.5
+    chain = title_before(doc, cand.start)
+    if chain is not None and not org_cue:
+        cand.title = f"{chain[1]} {cand.title}" if cand.title else chain[1]
+    if cand.title and not org_cue:
+        votes["person"] = votes.get("person", 0.0) + 3.0
+    cand.votes = votes
+
+
+def _drop_title_fragments(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Remove entities that are part of someone's title ("State" in "Secretary of State Mike Pompeo")."""
+    inside: set[int] = set()
+    for cand in candidates:
+        if cand.title and cand.country is None:
+            chain = title_before(doc, cand.start)
+            if chain is not None:
+                inside.update(range(chain[0], cand.start))
+    return [
+        c
+        for c in candidates
+        if c.country is not None or not all(i in inside for i in range(c.start, c.end))
+    ]
+
+
+def _decide_type(group: Group) -> ActorType:
+    if group.country:
+        return "location"
+    votes = group.votes()
+    if not votes:
+        return "organization"
+    best = max(votes.values())
+    for kind in _TYPE_ORDER:
+        if votes.get(kind, 0.0) == best:
+            # Tie: trust the first mention's own label when it is among the winners.
+            first = LABEL_TYPES.get(min(group.members, key=lambda c: c.start).label)
+            if first is not None and votes.get(first, 0.0) == best:
+                return first
+            return kind
+    return "organization"
+
+
+def _canonical_name(group: Group, kind: ActorType) -> str:
+    if group.country:
+        return next((c.name for c in countries() if c.code == group.country), group.members[0].text)
+    names = [c for c in group.members if c.form in {"name", "acronym"}] or group.members
+    mixed = [c for c in names if not c.headline and not c.text.isupper()] or names
+    counts: dict[str, int] = {}
+    for c in mixed:
+        counts[c.text] = counts.get(c.text, 0) + 1
+    best = max(mixed, key=lambda c: (len(c.text.split()), not is_acronym(c.text), counts[c.text], -c.start))
+    return " ".join(best.text.split())
+
+
+def _build(doc: Doc, group: Group) -> Actor | None:
+    if not group.members:
+        return None
+    members = sorted(group.members, key=lambda c: c.start_char)
+    kind = _decide_type(group)
+    name = _canonical_name(group, kind)
+    mentions: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for c in members:
+        if (c.start_char, c.end_char) in seen:
             continue
-        actor = actors.setdefault((ent.text, kind), Actor(name=ent.text, type=kind))
-        actor.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
-    return list(actors.values())
+        seen.add((c.start_char, c.end_char))
+        form: MentionForm = c.form  # type: ignore[assignment]
+        mentions.append(Mention(c.start_char, c.end_char, doc.text[c.start_char : c.end_char], form))
+    aliases: list[str] = []
+    roles: list[str] = []
+    for c in members:
+        surface = " ".join(c.text.split())
+        if surface != name and surface not in aliases:
+            aliases.append(surface)
+        if kind == "person":
+            if c.title:
+                titled = f"{c.title} {surface}"
+                if titled not in aliases and len(c.title.split()) <= 3:
+                    aliases.append(titled)
+                if c.title not in roles:
+                    roles.append(c.title)
+            for role in (apposition_after(doc, c.end), apposition_before(doc, c.start)):
+                if role and role not in roles:
+                    roles.append(role)
+    return Actor(
+        name=name,
+        type=kind,
+        mentions=mentions,
+        aliases=aliases,
+        roles=roles,
+        country_code=group.country if group.country and len(group.country) == 2 else None,
+    )

@@ -1,0 +1,186 @@
+"""Candidate actor mentions: NER entities and gazetteer hits, with their boundaries cleaned.
+
+Why: raw entity spans carry noise that is not part of any name ("• Reuters", "the Lima Group",
+"England 's", "Kent 108-3", "Yorkshire at Headingley"); every later step (merging, voting,
+scoring) assumes a mention is exactly the proper name, so cleaning happens first, per token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from app.nlp.countries import country_by_demonym, country_by_name
+
+# NER labels that can be an actor (NORP only as a demonym of a country).
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+# Lower-case words allowed inside a proper name ("Bank of England", "Trinidad and Tobago").
+NAME_PARTICLES = frozenset(
+    {"of", "and", "&", "de", "del", "della", "der", "den", "di", "da", "do", "dos", "du", "la", "le", "les",
+     "van", "von", "y", "el", "al", "bin", "ibn", "ben", "for", "on", "upon", "am", "an", "zu", "st.",
+     "'s", "the"}
+)
+LEADING_DROP = frozenset({"the", "a", "an", "ex", "former", "then"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_NUMERIC = re.compile(r"^[\d.,:/+\-\u2013()]+$|\d")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One cleaned mention before merging: token range, surface text and the evidence about it."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    start_char: int
+    end_char: int
+    text: str
+    label: str  # NER label, or "GAZ" for a gazetteer-only hit
+    headline: bool = False  # inside an all-caps line, where casing carries no signal
+    country: str | None = None  # ISO code when the text names a country or is its demonym/capital
+    form: str = "name"
+    title: str | None = None  # a pre-name title chain ("U.S. Secretary of State")
+    votes: dict[str, float] = field(default_factory=dict)
+
+
+def _is_numeric(token: Token) -> bool:
+    return token.like_num or bool(_NUMERIC.search(token.text))
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _edge_junk(token: Token) -> bool:
+    """True for tokens that never start or end a name: punctuation, bullets, numbers, possessives."""
+    text = token.text
+    return (
+        not _has_letters(text)
+        or _is_numeric(token)
+        or text in POSSESSIVE
+        or token.is_space
+        or token.lower_ in LEADING_DROP
+    )
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles/bullets and trailing possessives, numbers and punctuation."""
+    while start < end and (_edge_junk(doc[start]) or doc[start].lower_ in LEADING_DROP):
+        start += 1
+    while end > start and _edge_junk(doc[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at line breaks and at lower-case words that cannot sit inside a name."""
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for i in range(start, end):
+        token = doc[i]
+        breaks = "\n" in token.text or "\n" in token.whitespace_ or token.is_space
+        inner = (
+            token.text[:1].islower() and token.lower_ not in NAME_PARTICLES
+        ) or token.text in {",", ";", ":", "(", ")", "|", "/", "\u2022"}
+        if inner and _line_is_caps(doc, i):
+            inner = False
+        if inner or token.is_space:
+            pieces.append((begin, i))
+            begin = i + 1
+        elif breaks:
+            pieces.append((begin, i + 1))
+            begin = i + 1
+    pieces.append((begin, end))
+    return [p for p in (_trim(doc, s, e) for s, e in pieces) if p[0] < p[1]]
+
+
+def _line_is_caps(doc: Doc, i: int) -> bool:
+    """True when the token sits in a line written in capitals (a headline)."""
+    return _caps_lines(doc)[i]
+
+
+def _caps_lines(doc: Doc) -> list[bool]:
+    cached = doc.user_data.get("_qw_caps")
+    if cached is not None and len(cached) == len(doc):
+        return list(cached)
+    flags = [False] * len(doc)
+    line: list[int] = []
+
+    def close() -> None:
+        letters = "".join(ch for j in line for ch in doc[j].text if ch.isalpha())
+        if len(letters) >= 4 and letters.isupper():
+            for j in line:
+                flags[j] = True
+
+    for token in doc:
+        if token.is_space or "\n" in token.text:
+            close()
+            line = []
+            continue
+        line.append(token.i)
+        if "\n" in token.whitespace_:
+            close()
+            line = []
+    close()
+    doc.user_data["_qw_caps"] = flags
+    return flags
+
+
+def _valid(doc: Doc, start: int, end: int) -> bool:
+    text = doc[start:end].text
+    return _has_letters(text) and any(ch.isupper() for ch in text) and len(text.strip()) > 1
+
+
+def _make(doc: Doc, start: int, end: int, label: str) -> Candidate:
+    span: Span = doc[start:end]
+    return Candidate(start, end, span.start_char, span.end_char, span.text, label, _caps_lines(doc)[start])
+
+
+def _country_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str, str] | None:
+    """Longest country name or demonym (up to 4 tokens) starting at token i, outside entities."""
+    for n in (4, 3, 2, 1):
+        end = i + n
+        if end > len(doc) or any(taken[i:end]):
+            continue
+        span = doc[i:end]
+        if "\n" in span.text:
+            continue
+        text = span.text
+        if not text[:1].isupper() or (n == 1 and len(text) <= 2):
+            continue
+        country = country_by_name(text)
+        if country is not None:
+            return end, country.code, "name"
+        country = country_by_demonym(text)
+        if country is not None:
+            return end, country.code, "demonym"
+    return None
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """All cleaned candidate mentions of a parsed document, in text order."""
+    candidates: list[Candidate] = []
+    taken = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+        for start, end in _pieces(doc, ent.start, ent.end):
+            if _valid(doc, start, end):
+                candidates.append(_make(doc, start, end, ent.label_))
+    i = 0
+    while i < len(doc):
+        hit = None if taken[i] else _country_window(doc, i, taken)
+        if hit is None:
+            i += 1
+            continue
+        end, code, form = hit
+        candidate = _make(doc, i, end, "GAZ")
+        candidate.country, candidate.form = code, form
+        candidates.append(candidate)
+        i = end
+    candidates.sort(key=lambda c: c.start)
+    return candidates

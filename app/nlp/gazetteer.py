@@ -1,0 +1,116 @@
+"""General word lists the actor engine votes with: person titles, organisation cues, non-actor words.
+
+Why: a small NER model labels one mention at a time; these lexicons give every merged actor a
+second opinion ("Sen." before a name means a person, "Committee" at the end means an
+organisation) and let the engine peel titles off names. Broad English news vocabulary only.
+"""
+
+from __future__ import annotations
+
+
+def words(block: str) -> frozenset[str]:
+    """Case-folded word set from a whitespace-separated block (keeps the tables readable)."""
+    return frozenset(w.casefold() for w in block.split())
+
+# Titles and honorifics that precede a person's name ("President Nicolas Maduro", "Sen. Bob Menendez").
+PERSON_TITLES: frozenset[str] = words(
+    """
+    President Vice-President Premier Chancellor Minister Secretary Senator Sen. Sens. Representative
+    Rep. Reps.
+    Congressman Congresswoman Governor Gov. Mayor Ambassador Envoy Judge Justice Prosecutor Attorney
+    King Queen Prince Princess Emperor Empress Sultan Emir Sheikh Shaikh Crown Duke Duchess Lord
+    Lady Sir Dame
+    Pope Cardinal Archbishop Bishop Rabbi Imam Ayatollah Reverend Rev. Father Sister Brother
+    Patriarch Cleric
+    Mr. Mr Mrs. Mrs Ms. Ms Miss Dr. Dr Doctor Prof. Professor Mister Madam Madame Monsieur Herr Frau Signor
+    General Gen. Lt. Lieutenant Col. Colonel Maj. Major Capt. Captain Cmdr. Commander Adm. Admiral
+    Sgt. Sergeant
+    Marshal Field Brig. Brigadier Corporal Cpl. Pvt. Private Officer Inspector Detective
+    Superintendent Chief
+    Chairman Chairwoman Chairperson Chair Director CEO Executive Spokesman Spokeswoman Spokesperson
+    Leader Speaker Deputy Acting Former Ex-President Commissioner Counsel Coach Manager Striker Midfielder
+    Defender Goalkeeper Captain Skipper Batsman Bowler Rider Driver Champion Coach Trainer Analyst Economist
+    Candidate Nominee Dictator Tsar Czar Shah Mullah Mufti Lawmaker Legislator Delegate Councillor
+    Councilman
+    Commissar Comrade Auditor Treasurer Dean Rector Provost Chancellor Principal Superintendent
+    Warden Sheriff
+    Magistrate Consul Attache Negotiator Mediator Adviser Advisor Aide Assistant Officer Official Head
+    """
+)
+
+# Words that turn a title into a longer office ("Secretary of State", "Minister of Defence").
+TITLE_JOINERS: frozenset[str] = frozenset({"of", "for", "general", "de", "the"})
+
+# Words that can follow a joiner inside a title: their NER fragments ("State") are not actors.
+OFFICE_WORDS: frozenset[str] = words(
+    """
+    State Defence Defense Finance Justice Interior Treasury Commerce Trade Labor Labour Agriculture Energy
+    Health Education Transportation Transport Foreign Affairs Home Economy Industry Culture Environment
+    Housing Veterans Homeland Security Information Communications Tourism Sport Sports Science Technology
+    Development Planning Budget Fisheries Forestry Mines Mining Oil Petroleum Water Works Immigration
+    Police War Navy Army Air Force Staff Exchequer Commons Lords Court Council Cabinet Parliament Senate
+    Congress House Assembly Department Ministry Office Bureau
+    """
+)
+
+# Last words that mark an organisation name ("Lima Group", "Senate Foreign Relations Committee").
+ORG_SUFFIXES: frozenset[str] = words(
+    """
+    Group Committee Commission Council Ministry Department Agency Bureau Office Service Services Inc
+    Inc. Corp
+    Corp. Corporation Co Co. Company Companies Ltd Ltd. Limited Plc PLC LLC LLP AG SA S.A. NV N.V.
+    GmbH SpA BV
+    Holdings Holding Partners Associates Bank Bancorp Fund Trust Insurance Airlines Airways Motors Motor
+    Industries Industrial Enterprises Systems Technologies Electronics Communications Telecom
+    Petroleum Oil Gas
+    Energy Mining Steel Chemicals Pharmaceuticals Foods Brewery Breweries Stores Markets Media Press News
+    Times Post Journal Herald Tribune Gazette Telegraph Network Broadcasting Television Radio
+    Records Studios
+    Party Union Unions Federation Confederation Association Alliance League Coalition Front Movement
+    Organisation
+    Organization Institute Institution Foundation Society Club FC F.C. United Rovers Wanderers Athletic
+    Albion Academy University College School Hospital Church Assembly Parliament Congress Senate
+    Court Tribunal
+    Army Navy Force Forces Police Guard Guards Brigade Brigades Militia Corps Exchange Board
+    Authority Reserve
+    Cabinet Government Administration Secretariat Directorate Commissariat Command Team Squad
+    Ensemble Orchestra
+    Band Council Chamber Consortium Cooperative Syndicate Cartel Network Mission Programme Program Institute
+    Laboratories Labs Motors Racing Cycling Olympic Olympics Committee Commission Board Panel
+    """
+)
+
+# First words that mark an organisation name ("Bank of England", "Ministry of Defence").
+ORG_PREFIXES: frozenset[str] = words(
+    """
+    Bank Ministry Department University College Institute Committee Council Commission Federation Union
+    Association Party Church Court Office Agency Board House Senate Congress Parliament Government Army Navy
+    """
+)
+
+# Names that read as a proper noun but are parties, groups or generic words, never one actor.
+NON_ACTOR_WORDS: frozenset[str] = words(
+    """
+    Democrat Democrats Republican Republicans Democratic Conservative Conservatives Liberal Liberals Labour
+    Socialist Socialists Communist Communists Tory Tories Western Westerner Westerners Eastern
+    Northern Southern
+    Islamist Islamists Muslim Muslims Christian Christians Jewish Jew Jews Catholic Catholics
+    Protestant Sunni
+    Shi'ite Shiite Shia Hindu Buddhist Arab Arabs European Europeans African Africans Asian Asians Latin
+    Hispanic Kurd Kurds Kurdish Sikh State Government Parliament Minister President God
+    """
+)
+
+# Lower-case nouns that head a role apposition ("X, the group's spokesman, ...").
+ROLE_HEADS: frozenset[str] = words(
+    """
+    president minister secretary senator representative congressman congresswoman governor mayor ambassador
+    envoy judge prosecutor attorney king queen prince princess leader chief head chairman chairwoman
+    director
+    spokesman spokeswoman spokesperson adviser advisor aide official officer commander general colonel
+    captain coach manager striker midfielder defender goalkeeper player champion founder owner executive
+    analyst economist strategist negotiator candidate nominee lawmaker legislator member deputy counterpart
+    chancellor premier president-elect speaker whip democrat republican editor correspondent reporter
+    researcher professor scientist expert lawyer counsel partner investor banker trader dealer president
+    """
+)
