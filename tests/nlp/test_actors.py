@@ -1,0 +1,168 @@
+"""Behaviour of the actor engine: one test per merge, typing and cleaning rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from app.nlp.actors import find_actors
+from app.nlp.annotations import Actor
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "reuters-russia-venezuela.txt"
+
+
+@pytest.fixture(scope="module")
+def actors_of(nlp: Language) -> Callable[[str], list[Actor]]:
+    return lambda text: find_actors(nlp(text))
+
+
+def by_name(actors: list[Actor], name: str) -> Actor:
+    hits = [a for a in actors if a.name == name]
+    assert len(hits) == 1, [a.name for a in actors]
+    return hits[0]
+
+
+def test_titled_full_name_and_surname_merge_into_one_person(actors_of: Callable[[str], list[Actor]]) -> None:
+    text = "Prime Minister Angela Brandt arrived in Oslo on Monday. Brandt said the talks went well."
+    actors = actors_of(text)
+    brandt = by_name(actors, "Angela Brandt")
+    assert brandt.type == "person"
+    assert [m.text for m in brandt.mentions] == ["Angela Brandt", "Brandt"]
+    assert not [a for a in actors if a.name == "Brandt"]
+
+
+def test_pre_name_title_becomes_a_role(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("French Foreign Minister Paul Girard met reporters in Paris on Friday.")
+    assert any("Foreign Minister" in role for role in by_name(actors, "Paul Girard").roles)
+
+
+def test_apposition_after_name_becomes_a_role(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Maria Lopez, the company's chief financial officer, resigned on Tuesday.")
+    assert "the company's chief financial officer" in by_name(actors, "Maria Lopez").roles
+
+
+def test_acronym_and_long_form_of_a_country_merge(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("The United States imposed new tariffs. U.S. officials said more could follow.")
+    us = by_name(actors, "United States")
+    assert us.country_code == "US"
+    assert {m.form for m in us.mentions} >= {"name", "acronym"}
+
+
+def test_organisation_acronym_merges_with_its_full_name(actors_of: Callable[[str], list[Actor]]) -> None:
+    text = "The World Health Organization issued a warning. The WHO said cases were rising."
+    actors = actors_of(text)
+    who = by_name(actors, "World Health Organization")
+    assert who.type == "organization"
+    assert "WHO" in [m.text for m in who.mentions]
+
+
+def test_demonym_is_a_mention_of_its_country(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("German troops crossed the border while Germany denied any plan to invade.")
+    germany = by_name(actors, "Germany")
+    assert [m.form for m in germany.mentions] == ["demonym", "name"]
+    assert not [a for a in actors if a.name == "German"]
+
+
+def test_demonym_alone_still_creates_the_country(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Japanese exporters welcomed the weaker currency.")
+    japan = by_name(actors, "Japan")
+    assert japan.type == "location" and japan.country_code == "JP"
+
+
+def test_capital_as_agent_is_a_metonym_of_its_country(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Russia moved more troops. Moscow said the drills were routine.")
+    russia = by_name(actors, "Russia")
+    assert [m.form for m in russia.mentions] == ["name", "metonym"]
+
+
+def test_capital_as_plain_place_stays_a_city(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("The delegation flew to Moscow on Sunday.")
+    moscow = by_name(actors, "Moscow")
+    assert moscow.type == "location" and moscow.country_code is None
+
+
+def test_country_name_uses_common_short_form(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("The Russian Federation rejected the proposal.")
+    assert by_name(actors, "Russia").country_code == "RU"
+
+
+def test_office_word_inside_a_title_is_not_an_actor(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Secretary of State Laura Finch flew to Cairo.")
+    assert "State" not in [a.name for a in actors]
+    assert by_name(actors, "Laura Finch").type == "person"
+
+
+def test_party_and_group_adjectives_are_never_actors(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Western diplomats and a Democrat senator criticised Latin American leaders.")
+    names = {a.name for a in actors}
+    assert not names & {"Western", "Democrat", "Latin American"}
+
+
+def test_leading_the_and_trailing_possessive_are_cleaned(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("The Lima Group's statement was short. The Lima Group meets again in May.")
+    group = by_name(actors, "Lima Group")
+    assert group.type == "organization"
+    assert {m.text for m in group.mentions} == {"Lima Group"}
+
+
+def test_bullet_before_a_byline_is_cleaned(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("\u2022 Reuters\n\nOfficials met in Geneva on Monday.")
+    assert "Reuters" in [a.name for a in actors]
+    assert not [a for a in actors if "\u2022" in a.name]
+
+
+def test_trailing_score_number_is_cut_from_a_name(actors_of: Callable[[str], list[Actor]]) -> None:
+    text = "Results on Saturday :\nArsenal 2 Chelsea 1\nJohn Terry scored for Chelsea ."
+    for actor in actors_of(text):
+        for mention in actor.mentions:
+            assert not any(ch.isdigit() for ch in mention.text), mention.text
+
+
+def test_type_vote_uses_all_mentions_of_a_person(actors_of: Callable[[str], list[Actor]]) -> None:
+    text = (
+        "President Elena Varga addressed parliament. Varga's plan was rejected. "
+        "Critics said Varga had ignored them, and Varga promised changes."
+    )
+    varga = by_name(actors_of(text), "Elena Varga")
+    assert varga.type == "person"
+    assert len(varga.mentions) == 4
+
+
+def test_organisation_suffix_types_an_organisation(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Shares of Northwind Holdings fell after Northwind Holdings cut its forecast.")
+    assert by_name(actors, "Northwind Holdings").type == "organization"
+
+
+def test_mentions_are_exact_offsets_into_the_text(actors_of: Callable[[str], list[Actor]]) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for actor in actors_of(text):
+        for mention in actor.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+def test_actors_are_ordered_by_first_mention(actors_of: Callable[[str], list[Actor]]) -> None:
+    firsts = [a.mentions[0].start for a in actors_of(SEED.read_text(encoding="utf-8"))]
+    assert firsts == sorted(firsts)
+
+
+def test_seed_article_merges_the_main_actors(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of(SEED.read_text(encoding="utf-8"))
+    maduro = by_name(actors, "Nicolas Maduro")
+    assert maduro.type == "person" and len(maduro.mentions) >= 6
+    us = by_name(actors, "United States")
+    assert {"U.S.", "Washington"} <= set(us.aliases)
+    assert "U.S. Secretary of State" in by_name(actors, "Mike Pompeo").roles
+    names = {a.name for a in actors}
+    assert not names & {"State", "Western", "Democrat", "Russian", "Cuban", "Latin American", "Maduro"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\n\n", "BREAKING : MARKETS RALLY AS FED HOLDS RATES", "1996-08-30 4-38 108-3", "\u2022 ,"],
+)
+def test_odd_input_never_raises(actors_of: Callable[[str], list[Actor]], text: str) -> None:
+    for actor in actors_of(text):
+        assert actor.mentions and actor.type in {"person", "organization", "location"}
