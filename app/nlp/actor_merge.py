@@ -64,10 +64,12 @@ def _name_tokens(key: str) -> list[str]:
 
 def _person_match(short: list[str], long: list[str]) -> bool:
     """Short form of a person name: surname ("Maduro"), or initials + surname ("P. Simmons")."""
-    if not short or len(short) >= len(long) or short[-1] != long[-1]:
+    if not short or len(short) >= len(long):
         return False
     if len(short) == 1:
-        return True
+        return short[0] == long[-1]
+    if short[-1] != long[-1]:
+        return False
     # Earlier tokens must be the same words or their initials, in order.
     for s, full in zip(short[:-1], long[: len(short) - 1], strict=False):
         if s != full and not (len(s) == 1 and full.startswith(s)):
@@ -100,6 +102,11 @@ def _fold_person_short_forms(groups: list[Group]) -> None:
         matches = [
             p for p in people if p is not group and p.members and _person_match(tokens, _name_tokens(p.key))
         ]
+        if not matches and len(tokens) == 1:
+            # Family name first ("Wang" for "Wang Shi-ting"), tried only when no surname matches.
+            matches = [
+                p for p in people if p is not group and p.members and _name_tokens(p.key)[0] == tokens[0]
+            ]
         if not matches:
             continue
         # Several people share the surname: prefer the one introduced last before this form.

@@ -42,7 +42,8 @@ def find_actors(doc: Doc) -> list[Actor]:
 
 
 def _find_actors(doc: Doc) -> list[Actor]:
-    candidates = [c for c in (_examine(doc, c) for c in find_candidates(doc)) if c is not None]
+    people = _person_name_words(doc)
+    candidates = [c for c in (_examine(doc, c, people) for c in find_candidates(doc)) if c is not None]
     candidates = _drop_title_fragments(doc, candidates)
     actors = [a for a in (_build(doc, group) for group in group_candidates(candidates)) if a is not None]
     actors.sort(key=lambda a: a.mentions[0].start)
@@ -74,11 +75,38 @@ def _agentive(doc: Doc, cand: Candidate) -> bool:
     return last.dep_ in _AGENT_DEPS or doc[cand.start].dep_ in _AGENT_DEPS
 
 
-def _examine(doc: Doc, cand: Candidate) -> Candidate | None:
+def _person_name_words(doc: Doc) -> frozenset[str]:
+    """First and last words of full person names in the doc: "Washington" is a person if
+    "MaliVai Washington" appears, whatever its single mentions look like."""
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and not ent.text.isupper():
+            words.update((ent[0].text.casefold(), ent[-1].text.casefold()))
+    return frozenset(words)
+
+
+def _inside_larger_name(doc: Doc, cand: Candidate) -> bool:
+    """A country written as the first word of a longer proper name ("U.S. Open", "U.S. Treasury")."""
+    if cand.headline or cand.end >= len(doc) or "\n" in doc[cand.end - 1].whitespace_:
+        return False
+    nxt = doc[cand.end]
+    return (
+        nxt.text[:1].isupper()
+        and nxt.is_alpha
+        and nxt.ent_type_ not in {"PERSON", "GPE", "LOC", "NORP"}
+        and not _is_title_token(nxt.text)
+        and country_by_name(nxt.text) is None
+        and country_by_demonym(nxt.text) is None
+    )
+
+
+def _examine(doc: Doc, cand: Candidate, people: frozenset[str]) -> Candidate | None:
     """Classify one candidate (country, demonym, capital, title, cues) or drop it as no actor."""
+    if cand.country is not None and cand.form == "name" and _inside_larger_name(doc, cand):
+        return None
     if cand.country is None:
         _strip_inner_title(doc, cand)
-        if cand.label != "PERSON":
+        if cand.label != "PERSON" and cand.text.casefold() not in people:
             country = country_by_name(cand.text)
             if country is not None:
                 cand.country = country.code
@@ -86,10 +114,13 @@ def _examine(doc: Doc, cand: Candidate) -> Candidate | None:
                 country = country_by_demonym(cand.text)
                 if country is not None:
                     cand.country, cand.form = country.code, "demonym"
-        if cand.country is None and cand.label in {"GPE", "LOC", "ORG", "FAC"}:
+        place_label = cand.label in {"GPE", "LOC", "ORG", "FAC"}
+        if cand.country is None and place_label and cand.text.casefold() not in people:
             capital = country_by_capital(cand.text)
             if capital is not None and _agentive(doc, cand) and not cand.headline:
                 cand.country, cand.form = capital.code, "metonym"
+        if cand.country is not None and cand.form == "name" and _inside_larger_name(doc, cand):
+            return None
     if cand.country is not None:
         cand.votes = {"location": 5.0}
         if cand.form == "name" and is_acronym(cand.text) and not cand.headline:
@@ -150,6 +181,10 @@ def _decide_type(group: Group) -> ActorType:
     votes = group.votes()
     if not votes:
         return "organization"
+    if "person" in votes and all(len(c.text.split()) == 1 and not c.title for c in group.members):
+        # People are introduced by full name or title; a bare single word the model calls a
+        # person is often a club, firm or place, so other readings of it get the benefit.
+        votes["person"] *= 0.5
     best = max(votes.values())
     for kind in _TYPE_ORDER:
         if votes.get(kind, 0.0) == best:
