@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from app.nlp.countries import country_by_demonym, country_by_name
+from app.nlp.gazetteer import PERSON_TITLES, PLATFORMS
 
 # NER labels that can be an actor (NORP only as a demonym of a country).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -159,6 +160,27 @@ def _country_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str, str]
     return None
 
 
+def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str] | None:
+    """Names the model skipped but whose shape is telling: "K. Morrow" (a person), "Facebook"."""
+    token = doc[i]
+    if token.text.casefold() in PLATFORMS and token.text[:1].isupper():
+        return i + 1, "ORG"
+    if (
+        len(token.text) == 2
+        and token.text[0].isupper()
+        and token.text[1] == "."
+        and i + 1 < len(doc)
+        and not taken[i + 1]
+        and doc[i + 1].is_alpha
+        and doc[i + 1].text[:1].isupper()
+        and not doc[i + 1].is_upper
+        and doc[i + 1].text.casefold() not in PERSON_TITLES
+        and (i == 0 or not (len(doc[i - 1].text) == 2 and doc[i - 1].text.endswith(".")))
+    ):
+        return i + 2, "PERSON"
+    return None
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     """All cleaned candidate mentions of a parsed document, in text order."""
     candidates: list[Candidate] = []
@@ -166,14 +188,23 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        for i in range(ent.start, ent.end):
-            taken[i] = True
+        if ent.label_ != "NORP" or country_by_demonym(ent.text) is not None:
+            for i in range(ent.start, ent.end):
+                taken[i] = True
         for start, end in _pieces(doc, ent.start, ent.end):
             if _valid(doc, start, end):
                 candidates.append(_make(doc, start, end, ent.label_))
     i = 0
     while i < len(doc):
-        hit = None if taken[i] else _country_window(doc, i, taken)
+        if taken[i]:
+            i += 1
+            continue
+        pattern = _pattern_window(doc, i, taken)
+        if pattern is not None:
+            candidates.append(_make(doc, i, pattern[0], pattern[1]))
+            i = pattern[0]
+            continue
+        hit = _country_window(doc, i, taken)
         if hit is None:
             i += 1
             continue

@@ -9,6 +9,7 @@ roles. Raw NER gives one entry per surface string; this gives one entry per real
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.tokens import Doc
 
@@ -17,7 +18,14 @@ from app.nlp.actor_roles import apposition_after, apposition_before, title_befor
 from app.nlp.actor_spans import POSSESSIVE, Candidate, find_candidates
 from app.nlp.annotations import Actor, ActorType, Mention, MentionForm
 from app.nlp.countries import countries, country_by_capital, country_by_demonym, country_by_name
-from app.nlp.gazetteer import NON_ACTOR_WORDS, ORG_PREFIXES, ORG_SUFFIXES, PERSON_TITLES
+from app.nlp.gazetteer import (
+    COMPASS_WORDS,
+    NON_ACTOR_WORDS,
+    ORG_PREFIXES,
+    ORG_SUFFIXES,
+    PERSON_TITLES,
+    PLATFORMS,
+)
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +37,8 @@ LABEL_TYPES: dict[str, ActorType] = {
     "FAC": "location",
 }
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_INITIAL_NAME = re.compile(r"^[A-Z]\.\s?[A-Z][a-z']")
+_CHANNEL_CUES = frozenset({"on", "via"})
 _TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "location")
 
 
@@ -128,6 +138,8 @@ def _examine(doc: Doc, cand: Candidate, people: frozenset[str]) -> Candidate | N
         return cand
     if cand.label == "NORP":
         return None
+    if cand.text.casefold() in PLATFORMS and cand.start > 0 and doc[cand.start - 1].lower_ in _CHANNEL_CUES:
+        return None  # "said on Twitter": the channel of a statement, not an actor of the story
     only_titles = all(_is_title_token(t.text) for t in doc[cand.start : cand.end])
     if cand.text.casefold() in NON_ACTOR_WORDS or only_titles:
         return None
@@ -145,9 +157,16 @@ def _vote(doc: Doc, cand: Candidate) -> None:
     if kind is not None:
         votes[kind] = weight
     words = [t.text.casefold() for t in doc[cand.start : cand.end]]
-    org_cue = (len(words) >= 2 and words[-1] in ORG_SUFFIXES) or (
+    region = len(words) >= 2 and words[0] in COMPASS_WORDS
+    org_cue = (len(words) >= 2 and words[-1] in ORG_SUFFIXES and not region) or (
         words[0] in ORG_PREFIXES and "of" in words[1:]
     )
+    if region:
+        votes["location"] = votes.get("location", 0.0) + 1.0
+    if cand.text.casefold() in PLATFORMS:
+        votes["organization"] = votes.get("organization", 0.0) + 3.0
+    if _INITIAL_NAME.match(cand.text) and not org_cue:
+        votes["person"] = votes.get("person", 0.0) + 2.0
     if org_cue:
         votes["organization"] = votes.get("organization", 0.0) + 2.0
     elif len(words) == 1 and words[0] in ORG_SUFFIXES:

@@ -114,3 +114,16 @@ ROLE_HEADS: frozenset[str] = words(
     researcher professor scientist expert lawyer counsel partner investor banker trader dealer president
     """
 )
+
+# Online platforms: organisations when they act, channels (not actors) in "said on Twitter".
+PLATFORMS: frozenset[str] = words(
+    """
+    Twitter Facebook Instagram YouTube WhatsApp Telegram TikTok WeChat Weibo LinkedIn Snapchat Reddit
+    Threads Bluesky Mastodon VKontakte Signal Viber
+    """
+)
+
+# Compass words that open region names ("West Bank", "South Ossetia"): a place cue.
+COMPASS_WORDS: frozenset[str] = words(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater"
+)

@@ -166,3 +166,24 @@ def test_seed_article_merges_the_main_actors(actors_of: Callable[[str], list[Act
 def test_odd_input_never_raises(actors_of: Callable[[str], list[Actor]], text: str) -> None:
     for actor in actors_of(text):
         assert actor.mentions and actor.type in {"person", "organization", "location"}
+
+
+def test_platform_named_as_a_channel_is_not_an_actor(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("The minister Carla Ruiz wrote on Facebook that she would resign.")
+    assert "Facebook" not in [a.name for a in actors]
+
+
+def test_platform_acting_is_an_organisation(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Facebook removed thousands of fake accounts on Monday.")
+    assert by_name(actors, "Facebook").type == "organization"
+
+
+def test_initial_and_surname_is_a_person(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Home side 210 all out ( K. Morrow 54 , J. Ellery 41 ) .")
+    typed = {a.name: a.type for a in actors}
+    assert typed.get("K. Morrow") == "person" and typed.get("J. Ellery") == "person"
+
+
+def test_compass_region_is_not_an_organisation(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Settlers moved into the West Bank last year, officials in the West Bank said.")
+    assert by_name(actors, "West Bank").type == "location"
