@@ -60,6 +60,7 @@ class _Draft:
     source: Token | None
     segments: list[int] = field(default_factory=list)  # indices of quoted segments in the content
     continues: bool = False  # no cue of its own: continues the previous quote's speaker
+    lead_in: bool = False  # cue after the quotation: the sentence's words before it belong to it
 
 
 def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
@@ -114,6 +115,10 @@ class _QuoteFinder:
         claimed = {k for d in drafts for k in d.segments}
         drafts += self.from_segments(claimed, drafts)
         drafts = self.join_interrupted(drafts)
+        for d in drafts:
+            if d.lead_in:
+                first = self.segments[d.segments[0]]
+                d.spans[0] = (self.lead_in(first), d.spans[0][1])
         drafts.sort(key=lambda d: d.spans[0][0])
         drafts = self.absorb_continuations(drafts)
         return self.finish(drafts)
@@ -264,10 +269,30 @@ class _QuoteFinder:
             if cue is not None:
                 verb, source = cue
                 draft = _Draft(spans, (verb.idx, verb.idx + len(verb)), source, group)
+                draft.lead_in = verb.idx >= last.end
                 drafts.append(draft)
             elif self.is_full_quotation(first, last):
                 drafts.append(_Draft(spans, None, None, group, continues=True))
         return drafts
+
+    def lead_in(self, seg: Segment) -> int:
+        """Start of the reported words: a quotation inside a sentence ("Soon, he “...,” X said")
+        carries the sentence's words before it, back to the sentence start or a colon."""
+        i = self.token_at(seg.start)
+        para_start = self.paras[self.para_of(seg.start)][0]
+        start = max(self.doc[i].sent.start_char, para_start)
+        lead = self.text[start : seg.start]
+        cut = max(lead.rfind(":"), lead.rfind(";"), lead.rfind("\n"))
+        if cut >= 0:
+            start += cut + 1
+        while start < seg.start and self.text[start].isspace():
+            start += 1
+        if self.segment_at(start) is not None and start < seg.start:
+            return seg.start
+        lead_tokens = self.doc[self.token_at(start) : i]
+        if any(t.pos_ in ("VERB", "AUX") for t in lead_tokens):
+            return seg.start  # a clause of the writer's own ("Clinton talked up her “...”")
+        return start
 
     def join_interrupted(self, drafts: list[_Draft]) -> list[_Draft]:
         """ "A," he said. "B." is one quotation in two spans: join quotations around their shared cue."""
