@@ -105,7 +105,7 @@ def _line_is_caps(doc: Doc, i: int) -> bool:
 def _caps_lines(doc: Doc) -> list[bool]:
     cached = doc.user_data.get("_qw_caps")
     if cached is not None and len(cached) == len(doc):
-        return list(cached)
+        return cached  # type: ignore[no-any-return]
     flags = [False] * len(doc)
     line: list[int] = []
 
@@ -139,17 +139,18 @@ def _make(doc: Doc, start: int, end: int, label: str) -> Candidate:
     return Candidate(start, end, span.start_char, span.end_char, span.text, label, _caps_lines(doc)[start])
 
 
-def _country_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str, str] | None:
+def _country_window(doc: Doc, full_text: str, i: int, taken: list[bool]) -> tuple[int, str, str] | None:
     """Longest country name or demonym (up to 4 tokens) starting at token i, outside entities."""
+    first = doc[i]
+    if not first.text[:1].isupper():
+        return None
     for n in (4, 3, 2, 1):
         end = i + n
         if end > len(doc) or any(taken[i:end]):
             continue
-        span = doc[i:end]
-        if "\n" in span.text:
-            continue
-        text = span.text
-        if not text[:1].isupper() or (n == 1 and len(text) <= 2):
+        last = doc[end - 1]
+        text = full_text[first.idx : last.idx + len(last.text)]
+        if "\n" in text or (n == 1 and len(text) <= 2):
             continue
         country = country_by_name(text)
         if country is not None:
@@ -184,6 +185,7 @@ def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str] | No
 def find_candidates(doc: Doc) -> list[Candidate]:
     """All cleaned candidate mentions of a parsed document, in text order."""
     candidates: list[Candidate] = []
+    full_text = doc.text
     taken = [False] * len(doc)
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
@@ -204,7 +206,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             candidates.append(_make(doc, i, pattern[0], pattern[1]))
             i = pattern[0]
             continue
-        hit = _country_window(doc, i, taken)
+        hit = _country_window(doc, full_text, i, taken)
         if hit is None:
             i += 1
             continue

@@ -55,7 +55,9 @@ def _find_actors(doc: Doc) -> list[Actor]:
     people = _person_name_words(doc)
     candidates = [c for c in (_examine(doc, c, people) for c in find_candidates(doc)) if c is not None]
     candidates = _drop_title_fragments(doc, candidates)
-    actors = [a for a in (_build(doc, group) for group in group_candidates(candidates)) if a is not None]
+    text = doc.text
+    built = (_build(doc, text, group) for group in group_candidates(candidates))
+    actors = [a for a in built if a is not None]
     actors.sort(key=lambda a: a.mentions[0].start)
     return actors
 
@@ -227,7 +229,7 @@ def _canonical_name(group: Group, kind: ActorType) -> str:
     return " ".join(best.text.split())
 
 
-def _build(doc: Doc, group: Group) -> Actor | None:
+def _build(doc: Doc, text: str, group: Group) -> Actor | None:
     if not group.members:
         return None
     members = sorted(group.members, key=lambda c: c.start_char)
@@ -240,7 +242,7 @@ def _build(doc: Doc, group: Group) -> Actor | None:
             continue
         seen.add((c.start_char, c.end_char))
         form: MentionForm = c.form  # type: ignore[assignment]
-        mentions.append(Mention(c.start_char, c.end_char, doc.text[c.start_char : c.end_char], form))
+        mentions.append(Mention(c.start_char, c.end_char, text[c.start_char : c.end_char], form))
     aliases: list[str] = []
     roles: list[str] = []
     for c in members:
