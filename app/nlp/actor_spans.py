@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from app.nlp.countries import country_by_demonym, country_by_name
-from app.nlp.gazetteer import PERSON_TITLES, PLATFORMS
+from app.nlp.gazetteer import ORG_SUFFIXES, PERSON_TITLES, PLATFORMS
 
 # NER labels that can be an actor (NORP only as a demonym of a country).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -105,7 +105,7 @@ def _line_is_caps(doc: Doc, i: int) -> bool:
 def _caps_lines(doc: Doc) -> list[bool]:
     cached = doc.user_data.get("_qw_caps")
     if cached is not None and len(cached) == len(doc):
-        return cached  # type: ignore[no-any-return]
+        return cached
     flags = [False] * len(doc)
     line: list[int] = []
 
@@ -179,6 +179,14 @@ def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str] | No
         and (i == 0 or not (len(doc[i - 1].text) == 2 and doc[i - 1].text.endswith(".")))
     ):
         return i + 2, "PERSON"
+    # A run of capitalised proper nouns ending in an organisation word ("Daniels Pharmaceuticals Inc").
+    end = i
+    while end < len(doc) and not taken[end] and doc[end].tag_ in {"NNP", "NNPS"}:
+        if not doc[end].text[:1].isupper():
+            break
+        end += 1
+    if end - i >= 2 and doc[end - 1].text.casefold() in ORG_SUFFIXES and not _caps_lines(doc)[i]:
+        return end, "ORG"
     return None
 
 

@@ -187,3 +187,11 @@ def test_initial_and_surname_is_a_person(actors_of: Callable[[str], list[Actor]]
 def test_compass_region_is_not_an_organisation(actors_of: Callable[[str], list[Actor]]) -> None:
     actors = actors_of("Settlers moved into the West Bank last year, officials in the West Bank said.")
     assert by_name(actors, "West Bank").type == "location"
+
+
+def test_proper_noun_run_with_organisation_word_is_an_organisation(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    actors = actors_of("Quentor Brisk Holdings said on Friday it had hired new auditors.")
+    org = [a for a in actors if a.name.endswith("Holdings")]
+    assert org and org[0].type == "organization"
