@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 NEAR_TOKENS = 8  # a cue at most this many tokens before an opening mark introduces it
 SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+)
 LABEL_BOUNDARIES = frozenset({"-", "\u2014", "\u2013", "--", ".", "|"})
 # Paragraph labels before a colon that name a section, not a source.
 NOT_SOURCES = frozenset(
@@ -79,11 +82,23 @@ class _QuoteFinder:
         self.doc = doc
         self.text = doc.text
         self.actors = actors
-        self.segments: list[Segment] = scan(self.text)
+        self.segments: list[Segment] = [s for s in scan(self.text) if not self.is_title(s)]
         self.seg_starts = [s.start for s in self.segments]
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
         self.tok_starts = [t.idx for t in doc]
+
+    def is_title(self, seg: Segment) -> bool:
+        """A short title-case quotation inside a sentence names a work or show ("on “Meet the Press”")."""
+        inner = self.text[seg.start : seg.end].strip("\"'\u201c\u201d\u2018\u2019`\u00ab\u00bb ,.!?")
+        words = inner.split()
+        if not 1 <= len(words) <= 6 or seg.continues:
+            return False
+        if not all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words):
+            return False
+        before = self.text[max(0, seg.start - 30) : seg.start].rstrip()
+        last = before.split()[-1] if before.split() else ""
+        return bool(last) and last[-1:].isalpha() and (last[:1].islower() or last.endswith(("'s", "\u2019s")))
 
     # --- lookups -------------------------------------------------------------------------------
     def segment_at(self, pos: int) -> int | None:
@@ -311,8 +326,10 @@ class _QuoteFinder:
             for lead, other in ((da, db), (db, da)):
                 if lead is None or lead.cue is None or not a.end <= lead.cue[0] < b.start:
                     continue
-                if self.kind(lead.spans, lead.segments) != "direct":
-                    continue
+                if (lead is da and lead.spans[-1][1] != a.end) or (
+                    lead is db and lead.spans[0][0] != b.start
+                ):
+                    continue  # the quotation must end (or start) the lead quote's content
                 if other is not None and other.cue is not None and not a.end <= other.cue[0] < b.start:
                     continue
                 if other is not None and self.kind(other.spans, other.segments) != "direct":
