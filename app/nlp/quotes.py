@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -24,7 +23,6 @@ log = logging.getLogger(__name__)
 
 NEAR_TOKENS = 8  # a cue at most this many tokens before an opening mark introduces it
 SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
-TAIL_BREAK = re.compile(r"\s*(?:[,;(\u2014\u2013]|\s-\s|\s--\s|\s(?:but|though|although|while|whereas)\s)")
 TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
 )
@@ -132,9 +130,6 @@ class _QuoteFinder:
         claimed = {k for d in drafts for k in d.segments}
         drafts += self.from_segments(claimed, drafts)
         drafts = self.join_interrupted(drafts)
-        for d in drafts:
-            if d.segments and d.cue is not None:
-                self.trim_tail(d)
         for d in drafts:
             if d.lead_in:
                 first = self.segments[d.segments[0]]
@@ -294,18 +289,6 @@ class _QuoteFinder:
             elif self.is_full_quotation(first, last):
                 drafts.append(_Draft(spans, None, None, group, continues=True))
         return drafts
-
-    def trim_tail(self, draft: _Draft) -> None:
-        """Reported words that hold a quotation end soon after it: a comma, dash or "but" after
-        the closing mark starts the writer's own commentary ("..., a swipe at ...")."""
-        last_seg = max(self.segments[g].end for g in draft.segments)
-        s, e = draft.spans[-1]
-        if not s <= last_seg < e or (draft.cue and last_seg <= draft.cue[0] < e):
-            return
-        tail = self.text[last_seg:e]
-        m = TAIL_BREAK.search(tail)
-        if m is not None:
-            draft.spans[-1] = (s, last_seg + m.start())
 
     def lead_in(self, seg: Segment) -> int:
         """Start of the reported words: a quotation inside a sentence ("Soon, he “...,” X said")
