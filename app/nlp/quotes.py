@@ -169,7 +169,9 @@ class _QuoteFinder:
             if key in seen:
                 continue
             seen.add(key)
-            drafts.append(_Draft(spans, (frame.cue_start, frame.cue_end), frame.source, segs))
+            draft = _Draft(spans, (frame.cue_start, frame.cue_end), frame.source, segs)
+            draft.lead_in = bool(segs) and frame.cue_start >= spans[-1][1] and self.kind(spans, segs) == "direct"
+            drafts.append(draft)
         return drafts
 
     def from_labels(self, claimed: set[int], drafts: list[_Draft]) -> list[_Draft]:
