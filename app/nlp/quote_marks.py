@@ -23,6 +23,8 @@ DOUBLE_CLOSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 SINGLE_OPEN = ("\u2018", "'")
 SINGLE_CLOSE = ("\u2019", "'")
+CLOSE_CHARS = frozenset("'\u201d\u201c\u00bb\"")
+NESTED_OPEN = frozenset('\u201c"')
 MARK_CHARS = frozenset("`\u201c\u201e\u00ab\"\u2018'")  # first characters of every opening mark
 OPEN_BEFORE = set(" \t\n([{\u2014\u2013-:;,/")  # what may precede an opening mark
 CLOSE_AFTER = set(" \t\n)]}.,;:!?\u2014\u2013-/")  # what may follow a closing mark
@@ -85,8 +87,24 @@ def _find_close(text: str, i: int, end: int, closers: tuple[str, ...]) -> tuple[
 
 
 def _close_double(text: str, i: int, end: int, opener: str) -> tuple[int, int] | None:
+    """The mark closing `opener`: the first closer of either style, except that a quotation
+    nested in the other style (“... "no" ...” or "... “no” ...") is skipped as a whole."""
     primary, fallback = DOUBLE_CLOSE[opener]
-    return _find_close(text, i, end, primary) or (_find_close(text, i, end, fallback) if fallback else None)
+    closers = primary + fallback
+    j = i
+    while j < end:
+        ch = text[j]
+        if ch in CLOSE_CHARS:
+            for mark in closers:
+                if text.startswith(mark, j) and _can_close(text, j, mark):
+                    return j, len(mark)
+        if ch in NESTED_OPEN and ch != opener and _can_open(text, j, ch):
+            inner = _find_close(text, j + 1, end, DOUBLE_CLOSE[ch][0])
+            if inner is not None:
+                j = inner[0] + inner[1]
+                continue
+        j += 1
+    return None
 
 
 def _scan_paragraph(text: str, start: int, end: int, carry: str | None) -> tuple[list[Segment], str | None]:

@@ -44,3 +44,13 @@ def test_paragraphs_skip_blank_separators() -> None:
 
 def test_empty_text_has_no_segments() -> None:
     assert scan("") == []
+
+
+def test_mixed_typography_closes_at_the_first_closer() -> None:
+    text = '“The roads are bad," she said. "The ports are worse.”'
+    assert texts(text) == ['“The roads are bad,"', '"The ports are worse.”']
+
+
+def test_quotation_nested_in_the_other_style_is_skipped() -> None:
+    text = '"He told me “never again” last year," she said.'
+    assert texts(text) == ['"He told me “never again” last year,"']
