@@ -22,6 +22,7 @@ from app.nlp.quote_speaker import SpeakerResolver
 log = logging.getLogger(__name__)
 
 NEAR_TOKENS = 8  # a cue at most this many tokens before an opening mark introduces it
+MAX_INTERRUPTION = 300  # characters between two parts of one quotation ("," said X, a ... of Y. ")
 SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
 TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
@@ -170,7 +171,9 @@ class _QuoteFinder:
                 continue
             seen.add(key)
             draft = _Draft(spans, (frame.cue_start, frame.cue_end), frame.source, segs)
-            draft.lead_in = bool(segs) and frame.cue_start >= spans[-1][1] and self.kind(spans, segs) == "direct"
+            draft.lead_in = (
+                bool(segs) and frame.cue_start >= spans[-1][1] and self.kind(spans, segs) == "direct"
+            )
             drafts.append(draft)
         return drafts
 
@@ -320,7 +323,7 @@ class _QuoteFinder:
             if b.continues:
                 continue
             between = self.text[a.end : b.start]
-            if len(between) > 150 or "\n" in between or len(between.split()) > 18:
+            if len(between) > MAX_INTERRUPTION or "\n" in between:
                 continue
             da, db = owner.get(k), owner.get(k + 1)
             if da is db:
