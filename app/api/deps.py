@@ -1,0 +1,54 @@
+"""Request-scoped dependencies: database session, annotator, write authorisation."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import Session
+
+from app.config import Settings
+from app.nlp import Annotator
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine) as session:
+        yield session
+
+
+def get_annotator(request: Request) -> Annotator:
+    annotator: Annotator = request.app.state.annotator
+    return annotator
+
+
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The server's QUOTEWIRE_API_KEY.")
+_bearer = HTTPBearer(auto_error=False, description="Alternatively, the API key as a bearer token.")
+
+
+def require_api_key(
+    settings: Annotated[Settings, Depends(get_settings)],
+    api_key: Annotated[str | None, Security(_api_key_header)],
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+) -> None:
+    """Writes need the configured key when one is set; reads stay open."""
+    if settings.api_key is None:
+        return
+    given = api_key or (bearer.credentials if bearer else None)
+    if given is None or not secrets.compare_digest(given.encode(), settings.api_key.get_secret_value().encode()):
+        raise HTTPException(
+            401, "A valid API key is required: send it in X-API-Key or as a bearer token.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+AnnotatorDep = Annotated[Annotator, Depends(get_annotator)]
+WriteAccess = Depends(require_api_key)

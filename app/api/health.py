@@ -1,0 +1,24 @@
+"""Liveness and readiness for load balancers and the Docker HEALTHCHECK."""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+from fastapi import APIRouter
+
+from app import queries
+from app.api.deps import AnnotatorDep, SessionDep
+from app.schemas import Health
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", summary="Service health", response_model=Health)
+def health(session: SessionDep, annotator: AnnotatorDep) -> Health:
+    """Answers 200 once the database is reachable and the NLP model is loaded."""
+    return Health(
+        status="ok",
+        version=version("quotewire"),
+        annotator_version=annotator.version,
+        articles=queries.count_articles(session),
+    )

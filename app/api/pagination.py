@@ -1,0 +1,33 @@
+"""Opaque keyset cursors: the client echoes `next` back as `cursor`, never builds one."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Annotated
+
+from fastapi import HTTPException, Query
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
+Cursor = Annotated[str | None, Query(description="The `next` value of the previous page.")]
+
+
+def encode_cursor(key: list[int]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, size: int) -> list[int] | None:
+    """The sort key a cursor holds; 400 when it is not one this API made."""
+    if cursor is None:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        key = None
+    if not (isinstance(key, list) and len(key) == size and all(isinstance(k, int) for k in key)):
+        raise HTTPException(400, "Invalid cursor: pass the `next` value of a previous page unchanged.")
+    return key

@@ -1,0 +1,48 @@
+"""Engine creation and schema migration; the schema only ever changes through Alembic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
+from sqlmodel import create_engine
+
+_PACKAGE = Path(__file__).resolve().parent
+# Inside a built wheel the migrations ship as app/migrations; in a source checkout they sit at the top.
+MIGRATIONS_DIR = next(p for p in (_PACKAGE / "migrations", _PACKAGE.parent / "migrations") if p.is_dir())
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite gets WAL, enforced foreign keys and its folder created."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def upgrade_to_head(url: str) -> None:
+    """Bring the database at `url` to the newest schema revision."""
+    command.upgrade(alembic_config(url), "head")

@@ -1,0 +1,316 @@
+"""Input formats to stored articles: parse, annotate, then store everything in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlalchemy import delete
+from sqlmodel import Session, select
+
+from app import models
+from app.nlp import Annotation, Annotator
+from app.schemas import MAX_TEXT_CHARS, ArticleIn
+
+PARAGRAPH_SEPARATOR = "\n\n"
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+# A short first block like "• Reuters", "- AP" or "By Jane Doe, Reuters" is a byline, not body.
+_BYLINE = re.compile(r"^(?:[•·▪*\-–—]+\s*|by\s+)(?P<who>[^\n.!?]{1,80})$", re.IGNORECASE)
+
+
+class InvalidArticle(ValueError):
+    """The input cannot become an article; the message says why, for the client."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    paragraphs: list[str]
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published_at: datetime | None = None
+
+    @property
+    def text(self) -> str:
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def split_paragraphs(raw: str) -> tuple[list[str], str | None]:
+    """Blocks separated by blank lines, each on one line; plus the byline's source if one leads."""
+    raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).lstrip("\ufeff")
+    blocks = [" ".join(line.strip() for line in b.splitlines() if line.strip()) for b in _BLANK_LINE.split(raw)]
+    blocks = [b for b in blocks if b]
+    source = None
+    if len(blocks) > 1 and (byline := _BYLINE.match(blocks[0])):
+        source = byline["who"].split(",")[-1].strip() or None
+        blocks = blocks[1:]
+    return blocks, source
+
+
+def parse_plain_text(raw: str) -> ParsedArticle:
+    paragraphs, source = split_paragraphs(raw)
+    return _checked(ParsedArticle(paragraphs=paragraphs, source=source))
+
+
+def parse_json_article(data: object) -> ParsedArticle:
+    try:
+        article = ArticleIn.model_validate(data)
+    except ValidationError as error:
+        raise InvalidArticle(_describe(error)) from error
+    paragraphs, byline_source = split_paragraphs(article.text)
+    published = article.published_at
+    if published is not None and published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return _checked(
+        ParsedArticle(
+            paragraphs=paragraphs,
+            title=article.title,
+            source=article.source or byline_source,
+            url=str(article.url) if article.url else None,
+            published_at=published,
+        )
+    )
+
+
+def _checked(article: ParsedArticle) -> ParsedArticle:
+    if not article.paragraphs:
+        raise InvalidArticle("The article has no body text.")
+    if len(article.text) > MAX_TEXT_CHARS:
+        raise InvalidArticle(f"The article body exceeds {MAX_TEXT_CHARS} characters.")
+    return article
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "body"
+    return f"{where}: {first['msg']}"
+
+
+def read_file(path: Path) -> Iterator[ParsedArticle]:
+    """Articles in one file: `.txt` in the seed format, `.json` (object or list), `.jsonl`."""
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix == ".txt":
+        yield parse_plain_text(raw)
+    elif path.suffix == ".jsonl":
+        for number, line in enumerate(raw.splitlines(), 1):
+            if line.strip():
+                yield parse_json_article(_load_json(line, f"{path}:{number}"))
+    elif path.suffix == ".json":
+        data = _load_json(raw, str(path))
+        for item in data if isinstance(data, list) else [data]:
+            yield parse_json_article(item)
+    else:
+        raise InvalidArticle(f"{path}: unsupported file type (use .txt, .json or .jsonl)")
+
+
+def _load_json(raw: str, where: str) -> object:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise InvalidArticle(f"{where}: not valid JSON ({error.msg})") from error
+
+
+SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl")
+
+
+def collect_files(paths: list[Path]) -> list[Path]:
+    """The article files named, folders searched recursively, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUPPORTED_SUFFIXES)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InvalidArticle(f"{path}: no such file or folder")
+    return found
+
+
+def find_by_hash(session: Session, content_hash: str) -> models.Article | None:
+    return session.exec(select(models.Article).where(models.Article.content_hash == content_hash)).first()
+
+
+def ingest(session: Session, annotator: Annotator, parsed: ParsedArticle) -> tuple[models.Article, bool]:
+    """Store and annotate an article; return it and whether it is new (same body = same article)."""
+    existing = find_by_hash(session, parsed.content_hash)
+    if existing is not None:
+        return existing, False
+    annotation = annotator.annotate(parsed.text)
+    return store_article(session, parsed, annotation, annotator.version), True
+
+
+def store_article(
+    session: Session, parsed: ParsedArticle, annotation: Annotation, annotator_version: str
+) -> models.Article:
+    """Write the article, its paragraphs and its annotation, all or nothing."""
+    try:
+        article = models.Article(
+            title=parsed.title,
+            source=parsed.source,
+            url=parsed.url,
+            published_at=parsed.published_at,
+            text=parsed.text,
+            content_hash=parsed.content_hash,
+            annotator_version=annotator_version,
+        )
+        session.add(article)
+        session.flush()
+        assert article.id is not None
+        start = 0
+        for index, paragraph in enumerate(parsed.paragraphs):
+            end = start + len(paragraph)
+            session.add(models.Paragraph(article_id=article.id, index=index, start=start, end=end, text=paragraph))
+            start = end + len(PARAGRAPH_SEPARATOR)
+        write_annotation(session, article, annotation)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    session.refresh(article)
+    return article
+
+
+def reannotate(session: Session, article: models.Article, annotator: Annotator) -> None:
+    """Replace an article's annotation with the current engine's, in one transaction."""
+    try:
+        for table in (models.Quote, models.Mention, models.ArticleActor):
+            session.execute(delete(table).where(table.article_id == article.id))  # type: ignore[attr-defined]
+        write_annotation(session, article, annotator.annotate(article.text))
+        article.annotator_version = annotator.version
+        session.add(article)
+        remove_orphan_actors(session)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+
+
+def write_annotation(session: Session, article: models.Article, annotation: Annotation) -> None:
+    """Add actors (merged into the global actor table), mentions and quotes of one article."""
+    assert article.id is not None
+    paragraph_starts = _paragraph_starts(article.text)
+
+    def paragraph_of(offset: int) -> int:
+        return bisect_right(paragraph_starts, offset) - 1
+
+    actor_ids: list[int] = []
+    ranked = sorted(range(len(annotation.actors)), key=lambda i: -annotation.actors[i].salience)
+    rows: dict[int, models.ArticleActor] = {}
+    for index in ranked:
+        actor = annotation.actors[index]
+        row = get_or_create_actor(session, actor.name, actor.type, actor.country_code)
+        assert row.id is not None
+        link = rows.get(row.id)
+        if link is None:
+            link = models.ArticleActor(article_id=article.id, actor_id=row.id, salience=round(actor.salience, 4))
+            rows[row.id] = link
+            session.add(link)
+        link.aliases = _unique([*link.aliases, *actor.aliases])
+        link.roles = _unique([*link.roles, *actor.roles])
+        actor_ids.append(row.id)
+    actor_id_of = dict(zip(ranked, actor_ids, strict=True))
+    for index, actor in enumerate(annotation.actors):
+        for mention in actor.mentions:
+            session.add(
+                models.Mention(
+                    article_id=article.id,
+                    actor_id=actor_id_of[index],
+                    paragraph=paragraph_of(mention.start),
+                    start=mention.start,
+                    end=mention.end,
+                    text=mention.text,
+                    form=mention.form,
+                )
+            )
+    for quote in annotation.quotes:
+        speaker, cue = quote.speaker, quote.cue
+        session.add(
+            models.Quote(
+                article_id=article.id,
+                paragraph=paragraph_of(quote.start),
+                start=quote.start,
+                end=quote.end,
+                spans=[[s, e] for s, e in quote.spans],
+                text=article.text[quote.start : quote.end],
+                kind=quote.kind,
+                cue_text=cue.text if cue else None,
+                cue_start=cue.start if cue else None,
+                cue_end=cue.end if cue else None,
+                speaker_text=speaker.text if speaker else None,
+                speaker_start=speaker.start if speaker else None,
+                speaker_end=speaker.end if speaker else None,
+                speaker_anonymous=bool(speaker and speaker.anonymous),
+                speaker_actor_id=actor_id_of.get(speaker.actor) if speaker and speaker.actor is not None else None,
+                speaker_affiliation_id=(
+                    actor_id_of.get(speaker.affiliation) if speaker and speaker.affiliation is not None else None
+                ),
+            )
+        )
+    session.flush()
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    position = text.find(PARAGRAPH_SEPARATOR)
+    while position != -1:
+        starts.append(position + len(PARAGRAPH_SEPARATOR))
+        position = text.find(PARAGRAPH_SEPARATOR, position + len(PARAGRAPH_SEPARATOR))
+    return starts
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def actor_key(name: str, actor_type: str, country_code: str | None) -> str:
+    """The cross-article merge key: a country by its code, anything else by type and folded name.
+
+    A bare surname ("Johnson") keys apart from the full name ("Boris Johnson"): the annotator only
+    names an actor by its surname when the article never gives the full name, so such articles do
+    not merge into the full-name actor.
+    """
+    if country_code:
+        return f"country:{country_code.upper()}"
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    folded = re.sub(r"^the\s+", "", re.sub(r"[^\w&]+", " ", folded).strip())
+    return f"{actor_type}:{folded}"
+
+
+def get_or_create_actor(session: Session, name: str, actor_type: str, country_code: str | None) -> models.Actor:
+    key = actor_key(name, actor_type, country_code)
+    actor = session.exec(select(models.Actor).where(models.Actor.key == key)).first()
+    if actor is None:
+        actor = models.Actor(key=key, name=name, type=actor_type, country_code=country_code)
+        session.add(actor)
+        session.flush()
+    return actor
+
+
+def delete_article(session: Session, article: models.Article) -> None:
+    try:
+        session.delete(article)
+        session.flush()
+        remove_orphan_actors(session)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+
+
+def remove_orphan_actors(session: Session) -> None:
+    """Drop actors no stored article mentions any more."""
+    linked = select(models.ArticleActor.actor_id).distinct()
+    session.execute(delete(models.Actor).where(models.Actor.id.not_in(linked)))  # type: ignore[union-attr]
+
