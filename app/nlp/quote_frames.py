@@ -123,14 +123,13 @@ def _verb_content(verb: Token, lemma: str) -> list[int]:
             return content
     if verb.dep_ == "parataxis" and verb.head.i < verb.i and lemma in SPEECH_VERBS:
         # "A is B, X said." parsed with the report as a side clause of the content.
-        own = set(_subtree(verb))
-        return [i for i in range(verb.head.left_edge.i, verb.head.right_edge.i + 1) if i not in own]
+        return list(range(verb.head.left_edge.i, verb.left_edge.i))  # what follows is the writer's
     if (lemma in SPEECH_VERBS and lemma not in WEAK_VERBS | {"add"}) or lemma in ("tell", "add", "warn"):
         # "X told Y in a call on Monday that Z": a that-clause the parser hung elsewhere.
         sent_end = verb.sent.end
         for j in range(verb.i + 1, min(sent_end, verb.i + 25)):
             tok = doc[j]
-            if tok.lower_ == "that" and (tok.dep_ == "mark" or tok.tag_ == "IN"):
+            if tok.lower_ == "that" and tok.dep_ == "mark":
                 end = sent_end
                 return list(range(j, end))
             if tok.pos_ == "VERB" and tok.lemma_ in REPORTING_VERBS:

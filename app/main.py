@@ -1,0 +1,63 @@
+"""The ASGI app: `uvicorn app.main:app`. Migrates the database and loads the model at startup."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import version
+
+from fastapi import FastAPI
+
+from app.api import actors, articles, health
+from app.api.docs import install_docs
+from app.api.errors import install_error_handlers
+from app.config import Settings, get_settings
+from app.db import make_engine, upgrade_to_head
+from app.nlp import Annotator
+
+DESCRIPTION = """
+**Who said what, and who is in the story.** quotewire stores news articles and annotates them with
+their **quotes** (direct, indirect and mixed, each with its cue and speaker) and their **actors**
+(people, organisations and places, each merged across all its mentions and across articles).
+
+* Offsets are Python string indices into the article's `text`: `text[start:end]` is the span.
+* Lists answer `{"items": [...], "next": cursor}`; pass `next` back as `cursor` for the next page.
+* Writes (POST, DELETE) need `X-API-Key` when the server sets `QUOTEWIRE_API_KEY`; reads are open.
+* Every error is `application/problem+json` (RFC 9457).
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        upgrade_to_head(settings.database_url)
+        app.state.engine = make_engine(settings.database_url)
+        app.state.annotator = Annotator(settings.nlp_model)
+        yield
+        app.state.engine.dispose()
+
+    app = FastAPI(
+        title="quotewire",
+        version=version("quotewire"),
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_tags=[
+            {"name": "articles", "description": "Ingest articles; read their text, quotes and actors."},
+            {"name": "actors", "description": "The corpus-wide index of people, organisations and places."},
+            {"name": "health", "description": "Service status."},
+        ],
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    install_docs(app)
+    app.include_router(articles.router)
+    app.include_router(actors.router)
+    app.include_router(health.router)
+    return app
+
+
+app = create_app()
