@@ -1,0 +1,160 @@
+"""The /v1/articles contract over HTTP, on the real app, database and model."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.conftest import SEED
+
+pytestmark = pytest.mark.anyio
+
+SHORT = "“We will rebuild the bridge by spring,” Mayor Ana Ruiz said on Monday.\n\nThe council said it would vote."
+
+
+async def test_seed_ingest_has_twelve_body_paragraphs_and_reuters_source(seed_article: dict) -> None:
+    assert seed_article["source"] == "Reuters"
+    assert len(seed_article["paragraphs"]) == 12
+    assert not seed_article["text"].startswith("•")
+
+
+async def test_seed_ingest_sets_location_header(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/articles", content=SEED.read_bytes(), headers={"Content-Type": "text/plain"})
+    assert response.headers["Location"] == f"/v1/articles/{response.json()['id']}"
+
+
+async def test_reingesting_same_body_returns_200_with_same_id(client: httpx.AsyncClient, seed_article: dict) -> None:
+    response = await client.post("/v1/articles", content=SEED.read_bytes(), headers={"Content-Type": "text/plain"})
+    assert response.status_code == 200
+    assert response.json()["id"] == seed_article["id"]
+    listing = (await client.get("/v1/articles")).json()
+    assert len(listing["items"]) == 1
+
+
+async def test_paragraph_offsets_index_the_article_text(seed_article: dict) -> None:
+    text = seed_article["text"]
+    for paragraph in seed_article["paragraphs"]:
+        assert text[paragraph["start"] : paragraph["end"]] == paragraph["text"]
+    assert "\n\n".join(p["text"] for p in seed_article["paragraphs"]) == text
+
+
+async def test_quote_spans_cues_and_speakers_index_the_article_text(
+    client: httpx.AsyncClient, seed_article: dict
+) -> None:
+    text = seed_article["text"]
+    quotes = (await client.get(f"/v1/articles/{seed_article['id']}/quotes")).json()["items"]
+    assert len(quotes) == seed_article["quote_count"] > 0
+    for quote in quotes:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        assert all(quote["start"] <= s < e <= quote["end"] for s, e in quote["spans"])
+        paragraph = seed_article["paragraphs"][quote["paragraph"]]
+        assert paragraph["start"] <= quote["start"] < paragraph["end"]
+        for part in (quote["cue"], quote["speaker"]):
+            if part is not None:
+                assert text[part["start"] : part["end"]] == part["text"]
+
+
+async def test_seed_quote_by_bolton_is_resolved_to_his_actor(client: httpx.AsyncClient, seed_article: dict) -> None:
+    quotes = (await client.get(f"/v1/articles/{seed_article['id']}/quotes")).json()["items"]
+    military = next(q for q in quotes if "military ranks are seeing" in q["text"])
+    assert military["kind"] == "direct"
+    assert military["speaker"]["name"] == "John Bolton"
+    actor = (await client.get(f"/v1/actors/{military['speaker']['actor_id']}")).json()
+    assert actor["quote_count"] >= 1
+
+
+async def test_actor_mentions_index_the_article_text(client: httpx.AsyncClient, seed_article: dict) -> None:
+    text = seed_article["text"]
+    actors = (await client.get(f"/v1/articles/{seed_article['id']}/actors")).json()["items"]
+    assert len(actors) == seed_article["actor_count"]
+    for actor in actors:
+        assert actor["mentions"]
+        for mention in actor["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"]
+
+
+async def test_article_actors_come_most_salient_first(client: httpx.AsyncClient, seed_article: dict) -> None:
+    actors = (await client.get(f"/v1/articles/{seed_article['id']}/actors")).json()["items"]
+    saliences = [a["salience"] for a in actors]
+    assert saliences == sorted(saliences, reverse=True)
+
+
+async def test_json_input_keeps_its_metadata(client: httpx.AsyncClient) -> None:
+    body = {"text": SHORT, "title": "Bridge", "source": "Example Wire", "url": "https://news.example.org/a",
+            "published_at": "2026-11-23T09:30:00Z"}
+    response = await client.post("/v1/articles", json=body)
+    assert response.status_code == 201
+    article = response.json()
+    assert (article["title"], article["source"], article["url"]) == ("Bridge", "Example Wire", body["url"])
+    assert article["published_at"].startswith("2026-11-23T09:30:00")
+    assert len(article["paragraphs"]) == 2
+
+
+async def test_list_pages_with_an_opaque_cursor_newest_first(client: httpx.AsyncClient) -> None:
+    ids = []
+    for n in range(3):
+        response = await client.post("/v1/articles", content=f"Article number {n} is short.",
+                                     headers={"Content-Type": "text/plain"})
+        ids.append(response.json()["id"])
+    first = (await client.get("/v1/articles", params={"limit": 2})).json()
+    second = (await client.get("/v1/articles", params={"limit": 2, "cursor": first["next"]})).json()
+    assert [a["id"] for a in first["items"] + second["items"]] == ids[::-1]
+    assert second["next"] is None
+
+
+async def test_delete_removes_the_article(client: httpx.AsyncClient, seed_article: dict) -> None:
+    assert (await client.delete(f"/v1/articles/{seed_article['id']}")).status_code == 204
+    assert (await client.get(f"/v1/articles/{seed_article['id']}")).status_code == 404
+    assert (await client.get("/v1/actors")).json()["items"] == []
+
+
+async def test_write_without_api_key_is_401_problem(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/articles", content=SHORT, headers={"Content-Type": "text/plain",
+                                                                          "X-API-Key": "wrong"})
+    assert response.status_code == 401
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["status"] == 401
+    assert (await client.get("/v1/articles")).json()["items"] == []
+
+
+async def test_bearer_token_is_accepted_as_api_key(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/articles", content=SHORT, headers={
+        "Content-Type": "text/plain", "X-API-Key": "", "Authorization": "Bearer test-key"})
+    assert response.status_code == 201
+
+
+async def test_unknown_article_is_404_problem(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/articles/999/quotes")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert set(response.json()) >= {"type", "title", "status", "detail"}
+
+
+async def test_empty_json_text_is_422_problem_and_stores_nothing(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/articles", json={"text": "   "})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert (await client.get("/v1/articles")).json()["items"] == []
+
+
+async def test_invalid_limit_is_422_problem_with_field_errors(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/articles", params={"limit": 0})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["query", "limit"]
+
+
+async def test_malformed_json_is_400_problem(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/articles", content=b"{not json", headers={"Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_unsupported_media_type_is_415_problem(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/articles", content=b"<p>x</p>", headers={"Content-Type": "text/html"})
+    assert response.status_code == 415
+
+
+async def test_forged_cursor_is_400_problem(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/articles", params={"cursor": "not-a-cursor"})
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"

@@ -1,0 +1,38 @@
+"""The docs pages work offline: every asset comes from the app itself."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+async def test_docs_page_loads_only_local_assets(client: httpx.AsyncClient, page: str) -> None:
+    html = (await client.get(page)).text
+    urls = re.findall(r'(?:src|href)="([^"]+)"', html) + re.findall(r"url: '([^']+)'", html)
+    assert urls
+    assert not [u for u in urls if u.startswith(("http:", "https:", "//"))]
+    for url in urls:
+        assert (await client.get(url)).status_code == 200, url
+
+
+async def test_openapi_declares_problem_json_errors(client: httpx.AsyncClient) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    responses = spec["paths"]["/v1/articles/{article_id}"]["get"]["responses"]
+    for status in ("404", "422"):
+        assert "application/problem+json" in responses[status]["content"]
+
+
+async def test_openapi_documents_both_article_input_formats(client: httpx.AsyncClient) -> None:
+    body = (await client.get("/openapi.json")).json()["paths"]["/v1/articles"]["post"]["requestBody"]
+    assert set(body["content"]) == {"text/plain", "application/json"}
+
+
+async def test_health_reports_ok_and_annotator_version(client: httpx.AsyncClient) -> None:
+    body = (await client.get("/health")).json()
+    assert body["status"] == "ok"
+    assert body["annotator_version"].startswith("quotewire-")
