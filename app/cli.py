@@ -15,8 +15,9 @@ from app.config import get_settings
 from app.db import make_engine, upgrade_to_head
 from app.nlp import Annotator
 
-cli = typer.Typer(help="quotewire: annotated news articles (who said what, who is in the story).",
-                  no_args_is_help=True)
+cli = typer.Typer(
+    help="quotewire: annotated news articles (who said what, who is in the story).", no_args_is_help=True
+)
 console = Console(stderr=True)
 
 
@@ -51,7 +52,9 @@ def ingest_paths(
 
 @cli.command()
 def reannotate(
-    all_articles: Annotated[bool, typer.Option("--all", help="Also articles already at this version.")] = False,
+    all_articles: Annotated[
+        bool, typer.Option("--all", help="Also articles already at this version.")
+    ] = False,
 ) -> None:
     """Re-run the current annotator over stored articles, one transaction per article."""
     settings = get_settings()

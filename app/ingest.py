@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app import models
 from app.nlp import Annotation, Annotator
@@ -50,7 +50,9 @@ class ParsedArticle:
 def split_paragraphs(raw: str) -> tuple[list[str], str | None]:
     """Blocks separated by blank lines, each on one line; plus the byline's source if one leads."""
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).lstrip("\ufeff")
-    blocks = [" ".join(line.strip() for line in b.splitlines() if line.strip()) for b in _BLANK_LINE.split(raw)]
+    blocks = [
+        " ".join(line.strip() for line in b.splitlines() if line.strip()) for b in _BLANK_LINE.split(raw)
+    ]
     blocks = [b for b in blocks if b]
     source = None
     if len(blocks) > 1 and (byline := _BYLINE.match(blocks[0])):
@@ -171,7 +173,9 @@ def store_article(
         start = 0
         for index, paragraph in enumerate(parsed.paragraphs):
             end = start + len(paragraph)
-            session.add(models.Paragraph(article_id=article.id, index=index, start=start, end=end, text=paragraph))
+            session.add(
+                models.Paragraph(article_id=article.id, index=index, start=start, end=end, text=paragraph)
+            )
             start = end + len(PARAGRAPH_SEPARATOR)
         write_annotation(session, article, annotation)
         session.commit()
@@ -186,7 +190,7 @@ def reannotate(session: Session, article: models.Article, annotator: Annotator) 
     """Replace an article's annotation with the current engine's, in one transaction."""
     try:
         for table in (models.Quote, models.Mention, models.ArticleActor):
-            session.execute(delete(table).where(table.article_id == article.id))  # type: ignore[attr-defined]
+            session.execute(delete(table).where(col(table.article_id) == article.id))
         write_annotation(session, article, annotator.annotate(article.text))
         article.annotator_version = annotator.version
         session.add(article)
@@ -214,7 +218,9 @@ def write_annotation(session: Session, article: models.Article, annotation: Anno
         assert row.id is not None
         link = rows.get(row.id)
         if link is None:
-            link = models.ArticleActor(article_id=article.id, actor_id=row.id, salience=round(actor.salience, 4))
+            link = models.ArticleActor(
+                article_id=article.id, actor_id=row.id, salience=round(actor.salience, 4)
+            )
             rows[row.id] = link
             session.add(link)
         link.aliases = _unique([*link.aliases, *actor.aliases])
@@ -252,9 +258,13 @@ def write_annotation(session: Session, article: models.Article, annotation: Anno
                 speaker_start=speaker.start if speaker else None,
                 speaker_end=speaker.end if speaker else None,
                 speaker_anonymous=bool(speaker and speaker.anonymous),
-                speaker_actor_id=actor_id_of.get(speaker.actor) if speaker and speaker.actor is not None else None,
+                speaker_actor_id=actor_id_of.get(speaker.actor)
+                if speaker and speaker.actor is not None
+                else None,
                 speaker_affiliation_id=(
-                    actor_id_of.get(speaker.affiliation) if speaker and speaker.affiliation is not None else None
+                    actor_id_of.get(speaker.affiliation)
+                    if speaker and speaker.affiliation is not None
+                    else None
                 ),
             )
         )
@@ -288,7 +298,9 @@ def actor_key(name: str, actor_type: str, country_code: str | None) -> str:
     return f"{actor_type}:{folded}"
 
 
-def get_or_create_actor(session: Session, name: str, actor_type: str, country_code: str | None) -> models.Actor:
+def get_or_create_actor(
+    session: Session, name: str, actor_type: str, country_code: str | None
+) -> models.Actor:
     key = actor_key(name, actor_type, country_code)
     actor = session.exec(select(models.Actor).where(models.Actor.key == key)).first()
     if actor is None:
@@ -313,4 +325,3 @@ def remove_orphan_actors(session: Session) -> None:
     """Drop actors no stored article mentions any more."""
     linked = select(models.ArticleActor.actor_id).distinct()
     session.execute(delete(models.Actor).where(models.Actor.id.not_in(linked)))  # type: ignore[union-attr]
-

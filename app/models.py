@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
 # Stable constraint names, so that migrations can refer to (and SQLite batch mode can rebuild) them.
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",

@@ -22,7 +22,6 @@ from app.schemas import (
     SpeakerOut,
 )
 
-
 Row = TypeVar("Row")
 Key = list[int] | None
 
@@ -31,6 +30,11 @@ def _page(rows: Sequence[Row], limit: int, key: Callable[[Row], list[int]]) -> t
     """Trim the one extra row fetched to learn whether another page exists; give its keyset."""
     page = list(rows[:limit])
     return page, key(page[-1]) if len(rows) > limit and page else None
+
+
+def _id(row: models.Article | models.Quote | models.ArticleActor | models.Actor) -> int:
+    assert row.id is not None, "rows read from the database have ids"
+    return row.id
 
 
 def count_articles(session: Session) -> int:
@@ -46,7 +50,7 @@ def _articles_page(session: Session, query: Any, limit: int, after: Key) -> tupl
     if after is not None:
         query = query.where(col(models.Article.id) < after[0])
     rows = session.exec(query.order_by(col(models.Article.id).desc()).limit(limit + 1)).all()
-    page, key = _page(rows, limit, lambda a: [a.id])
+    page, key = _page(rows, limit, lambda a: [_id(a)])
     return articles_out(session, page), key
 
 
@@ -81,8 +85,8 @@ def articles_out(session: Session, articles: Sequence[models.Article]) -> list[A
     ]
 
 
-def _counts(session: Session, column: object, ids: list[int | None]) -> dict[int, int]:
-    rows = session.exec(select(column, func.count()).where(col(column).in_(ids)).group_by(column))  # type: ignore[call-overload]
+def _counts(session: Session, column: Any, ids: Sequence[int | None]) -> dict[int, int]:
+    rows = session.exec(select(column, func.count()).where(col(column).in_(ids)).group_by(column))
     return dict(rows.all())
 
 
@@ -91,7 +95,9 @@ def article_quotes(session: Session, article_id: int, limit: int, after: Key) ->
 
 
 def actor_quotes(session: Session, actor_id: int, limit: int, after: Key) -> tuple[list[QuoteOut], Key]:
-    return _quotes(session, select(models.Quote).where(models.Quote.speaker_actor_id == actor_id), limit, after)
+    return _quotes(
+        session, select(models.Quote).where(models.Quote.speaker_actor_id == actor_id), limit, after
+    )
 
 
 def _quotes(session: Session, query: Any, limit: int, after: Key) -> tuple[list[QuoteOut], Key]:
@@ -99,7 +105,7 @@ def _quotes(session: Session, query: Any, limit: int, after: Key) -> tuple[list[
     if after is not None:
         query = query.where(col(models.Quote.id) > after[0])
     rows = session.exec(query.order_by(col(models.Quote.id)).limit(limit + 1)).all()
-    quotes, key = _page(rows, limit, lambda q: [q.id])
+    quotes, key = _page(rows, limit, lambda q: [_id(q)])
     names = _actor_names(
         session, {i for q in quotes for i in (q.speaker_actor_id, q.speaker_affiliation_id) if i is not None}
     )
@@ -122,7 +128,9 @@ def quote_out(q: models.Quote, names: dict[int, str]) -> QuoteOut:
             actor_id=q.speaker_actor_id,
             name=names.get(q.speaker_actor_id) if q.speaker_actor_id is not None else None,
             anonymous=q.speaker_anonymous,
-            affiliation=ActorRef(actor_id=affiliation, name=names[affiliation]) if affiliation in names else None,
+            affiliation=ActorRef(actor_id=affiliation, name=names[affiliation])
+            if affiliation in names
+            else None,
         )
     cue = None
     if q.cue_text is not None and q.cue_start is not None and q.cue_end is not None:
@@ -155,7 +163,7 @@ def article_actors(
     )
     if after is not None:
         query = query.where(col(models.ArticleActor.id) > after[0])
-    rows, key = _page(session.exec(query).all(), limit, lambda row: [row[0].id])
+    rows, key = _page(session.exec(query).all(), limit, lambda row: [_id(row[0])])
     actor_ids = [actor.id for _, actor in rows]
     mentions: dict[int, list[MentionOut]] = defaultdict(list)
     for m in session.exec(
@@ -168,9 +176,9 @@ def article_actors(
         )
     quote_counts = dict(
         session.exec(
-            select(models.Quote.speaker_actor_id, func.count())
+            select(col(models.Quote.speaker_actor_id), func.count())
             .where(models.Quote.article_id == article_id, col(models.Quote.speaker_actor_id).in_(actor_ids))
-            .group_by(models.Quote.speaker_actor_id)
+            .group_by(col(models.Quote.speaker_actor_id))
         ).all()
     )
     return [
@@ -196,7 +204,9 @@ def list_actors(
     """Actors by how many articles mention them, then by id; keyset (article count, id)."""
     article_count = func.count(col(models.ArticleActor.article_id)).label("article_count")
     counted = (
-        select(models.ArticleActor.actor_id, article_count).group_by(models.ArticleActor.actor_id).subquery()
+        select(col(models.ArticleActor.actor_id), article_count)
+        .group_by(col(models.ArticleActor.actor_id))
+        .subquery()
     )
     query = select(models.Actor, counted.c.article_count).join(counted, counted.c.actor_id == models.Actor.id)
     if name_prefix:
@@ -215,7 +225,7 @@ def list_actors(
     rows = session.exec(
         query.order_by(counted.c.article_count.desc(), col(models.Actor.id)).limit(limit + 1)
     ).all()
-    page, key = _page(rows, limit, lambda row: [row[1], row[0].id])
+    page, key = _page(rows, limit, lambda row: [row[1], _id(row[0])])
     return actors_out(session, [actor for actor, _ in page]), key
 
 
@@ -247,4 +257,6 @@ def actors_out(session: Session, actors: Sequence[models.Actor]) -> list[ActorOu
 
 def actor_articles(session: Session, actor_id: int, limit: int, after: Key) -> tuple[list[ArticleOut], Key]:
     linked = select(models.ArticleActor.article_id).where(models.ArticleActor.actor_id == actor_id)
-    return _articles_page(session, select(models.Article).where(col(models.Article.id).in_(linked)), limit, after)
+    return _articles_page(
+        session, select(models.Article).where(col(models.Article.id).in_(linked)), limit, after
+    )

@@ -27,7 +27,9 @@ class Problem(BaseModel):
 
 class Page(BaseModel, Generic[T]):
     items: list[T]
-    next: str | None = Field(description="Opaque cursor for the next page (pass as `cursor`); null at the end.")
+    next: str | None = Field(
+        description="Opaque cursor for the next page (pass as `cursor`); null at the end."
+    )
 
 
 class ArticleIn(BaseModel):

@@ -24,12 +24,16 @@ def _actor_or_404(session: SessionDep, actor_id: int) -> models.Actor:
     return actor
 
 
-@router.get("", summary="List actors, most covered first", response_model=Page[ActorOut],
-            responses=problem_responses(400, 422))
+@router.get(
+    "",
+    summary="List actors, most covered first",
+    response_model=Page[ActorOut],
+    responses=problem_responses(400, 422),
+)
 def list_actors(
     session: SessionDep,
     q: Annotated[str | None, Query(max_length=200, description="Name prefix, case-insensitive.")] = None,
-    type: Annotated[Literal["person", "organization", "location"] | None, Query()] = None,  # noqa: A002
+    type: Annotated[Literal["person", "organization", "location"] | None, Query()] = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Page[ActorOut]:
@@ -37,14 +41,20 @@ def list_actors(
     return Page(items=items, next=encode_cursor(key) if key else None)
 
 
-@router.get("/{actor_id}", summary="Get an actor", response_model=ActorOut, responses=problem_responses(404, 422))
+@router.get(
+    "/{actor_id}", summary="Get an actor", response_model=ActorOut, responses=problem_responses(404, 422)
+)
 def get_actor(actor_id: ActorId, session: SessionDep) -> ActorOut:
     """Names, aliases and roles seen across the corpus, with article and quote counts."""
     return queries.actors_out(session, [_actor_or_404(session, actor_id)])[0]
 
 
-@router.get("/{actor_id}/articles", summary="Articles mentioning an actor", response_model=Page[ArticleOut],
-            responses=problem_responses(400, 404, 422))
+@router.get(
+    "/{actor_id}/articles",
+    summary="Articles mentioning an actor",
+    response_model=Page[ArticleOut],
+    responses=problem_responses(400, 404, 422),
+)
 def get_actor_articles(
     actor_id: ActorId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[ArticleOut]:
@@ -53,8 +63,12 @@ def get_actor_articles(
     return Page(items=items, next=encode_cursor(key) if key else None)
 
 
-@router.get("/{actor_id}/quotes", summary="Quotes an actor speaks", response_model=Page[QuoteOut],
-            responses=problem_responses(400, 404, 422))
+@router.get(
+    "/{actor_id}/quotes",
+    summary="Quotes an actor speaks",
+    response_model=Page[QuoteOut],
+    responses=problem_responses(400, 404, 422),
+)
 def get_actor_quotes(
     actor_id: ActorId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[QuoteOut]:

@@ -30,7 +30,9 @@ _REQUEST_BODY = {
             "schema": {"type": "string"},
             "example": _PLAIN_EXAMPLE,
         },
-        "application/json": {"schema": ArticleIn.model_json_schema(ref_template="#/components/schemas/{model}")},
+        "application/json": {
+            "schema": ArticleIn.model_json_schema(ref_template="#/components/schemas/{model}")
+        },
     },
     "description": "Plain text (paragraphs separated by blank lines, an optional leading byline such as "
     "“• Reuters”) or a JSON object.",
@@ -94,22 +96,36 @@ async def create_article(
     return queries.articles_out(session, [article])[0]
 
 
-@router.get("", summary="List articles, newest first", response_model=Page[ArticleOut],
-            responses=problem_responses(400, 422))
-def list_articles(session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> Page[ArticleOut]:
+@router.get(
+    "",
+    summary="List articles, newest first",
+    response_model=Page[ArticleOut],
+    responses=problem_responses(400, 422),
+)
+def list_articles(
+    session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+) -> Page[ArticleOut]:
     items, key = queries.list_articles(session, limit, decode_cursor(cursor, 1))
     return Page(items=items, next=encode_cursor(key) if key else None)
 
 
-@router.get("/{article_id}", summary="Get an article", response_model=ArticleOut,
-            responses=problem_responses(404, 422))
+@router.get(
+    "/{article_id}",
+    summary="Get an article",
+    response_model=ArticleOut,
+    responses=problem_responses(404, 422),
+)
 def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
     """The body, its paragraphs with offsets, and how many quotes and actors were found."""
     return queries.articles_out(session, [_article_or_404(session, article_id)])[0]
 
 
-@router.get("/{article_id}/quotes", summary="Quotes of an article", response_model=Page[QuoteOut],
-            responses=problem_responses(400, 404, 422))
+@router.get(
+    "/{article_id}/quotes",
+    summary="Quotes of an article",
+    response_model=Page[QuoteOut],
+    responses=problem_responses(400, 404, 422),
+)
 def get_article_quotes(
     article_id: ArticleId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[QuoteOut]:
@@ -119,8 +135,12 @@ def get_article_quotes(
     return Page(items=items, next=encode_cursor(key) if key else None)
 
 
-@router.get("/{article_id}/actors", summary="Actors of an article", response_model=Page[ArticleActorOut],
-            responses=problem_responses(400, 404, 422))
+@router.get(
+    "/{article_id}/actors",
+    summary="Actors of an article",
+    response_model=Page[ArticleActorOut],
+    responses=problem_responses(400, 404, 422),
+)
 def get_article_actors(
     article_id: ArticleId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[ArticleActorOut]:
@@ -130,8 +150,13 @@ def get_article_actors(
     return Page(items=items, next=encode_cursor(key) if key else None)
 
 
-@router.delete("/{article_id}", summary="Delete an article", status_code=204, dependencies=[WriteAccess],
-               responses=problem_responses(401, 404, 422))
+@router.delete(
+    "/{article_id}",
+    summary="Delete an article",
+    status_code=204,
+    dependencies=[WriteAccess],
+    responses=problem_responses(401, 404, 422),
+)
 def delete_article(article_id: ArticleId, session: SessionDep) -> Response:
     """Removes the article and its annotation; actors no other article mentions go too."""
     ingest.delete_article(session, _article_or_404(session, article_id))

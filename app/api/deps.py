@@ -29,7 +29,9 @@ def get_annotator(request: Request) -> Annotator:
     return annotator
 
 
-_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The server's QUOTEWIRE_API_KEY.")
+_api_key_header = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="The server's QUOTEWIRE_API_KEY."
+)
 _bearer = HTTPBearer(auto_error=False, description="Alternatively, the API key as a bearer token.")
 
 
@@ -42,9 +44,12 @@ def require_api_key(
     if settings.api_key is None:
         return
     given = api_key or (bearer.credentials if bearer else None)
-    if given is None or not secrets.compare_digest(given.encode(), settings.api_key.get_secret_value().encode()):
+    if given is None or not secrets.compare_digest(
+        given.encode(), settings.api_key.get_secret_value().encode()
+    ):
         raise HTTPException(
-            401, "A valid API key is required: send it in X-API-Key or as a bearer token.",
+            401,
+            "A valid API key is required: send it in X-API-Key or as a bearer token.",
             headers={"WWW-Authenticate": "Bearer"},
         )
 

@@ -24,7 +24,11 @@ def problem(
     request: Request, status: int, detail: str, errors: list[dict[str, Any]] | None = None
 ) -> ProblemResponse:
     body = Problem(
-        title=HTTPStatus(status).phrase, status=status, detail=detail, instance=request.url.path, errors=errors
+        title=HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        errors=errors,
     )
     return ProblemResponse(jsonable_encoder(body, exclude_none=True), status_code=status)
 

@@ -9,7 +9,10 @@ from tests.conftest import SEED
 
 pytestmark = pytest.mark.anyio
 
-SHORT = "“We will rebuild the bridge by spring,” Mayor Ana Ruiz said on Monday.\n\nThe council said it would vote."
+SHORT = (
+    "“We will rebuild the bridge by spring,” Mayor Ana Ruiz said on Monday.\n\n"
+    "The council said it would vote."
+)
 
 
 async def test_seed_ingest_has_twelve_body_paragraphs_and_reuters_source(seed_article: dict) -> None:
@@ -19,12 +22,18 @@ async def test_seed_ingest_has_twelve_body_paragraphs_and_reuters_source(seed_ar
 
 
 async def test_seed_ingest_sets_location_header(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/articles", content=SEED.read_bytes(), headers={"Content-Type": "text/plain"})
+    response = await client.post(
+        "/v1/articles", content=SEED.read_bytes(), headers={"Content-Type": "text/plain"}
+    )
     assert response.headers["Location"] == f"/v1/articles/{response.json()['id']}"
 
 
-async def test_reingesting_same_body_returns_200_with_same_id(client: httpx.AsyncClient, seed_article: dict) -> None:
-    response = await client.post("/v1/articles", content=SEED.read_bytes(), headers={"Content-Type": "text/plain"})
+async def test_reingesting_same_body_returns_200_with_same_id(
+    client: httpx.AsyncClient, seed_article: dict
+) -> None:
+    response = await client.post(
+        "/v1/articles", content=SEED.read_bytes(), headers={"Content-Type": "text/plain"}
+    )
     assert response.status_code == 200
     assert response.json()["id"] == seed_article["id"]
     listing = (await client.get("/v1/articles")).json()
@@ -54,7 +63,9 @@ async def test_quote_spans_cues_and_speakers_index_the_article_text(
                 assert text[part["start"] : part["end"]] == part["text"]
 
 
-async def test_seed_quote_by_bolton_is_resolved_to_his_actor(client: httpx.AsyncClient, seed_article: dict) -> None:
+async def test_seed_quote_by_bolton_is_resolved_to_his_actor(
+    client: httpx.AsyncClient, seed_article: dict
+) -> None:
     quotes = (await client.get(f"/v1/articles/{seed_article['id']}/quotes")).json()["items"]
     military = next(q for q in quotes if "military ranks are seeing" in q["text"])
     assert military["kind"] == "direct"
@@ -80,8 +91,13 @@ async def test_article_actors_come_most_salient_first(client: httpx.AsyncClient,
 
 
 async def test_json_input_keeps_its_metadata(client: httpx.AsyncClient) -> None:
-    body = {"text": SHORT, "title": "Bridge", "source": "Example Wire", "url": "https://news.example.org/a",
-            "published_at": "2026-11-23T09:30:00Z"}
+    body = {
+        "text": SHORT,
+        "title": "Bridge",
+        "source": "Example Wire",
+        "url": "https://news.example.org/a",
+        "published_at": "2026-11-23T09:30:00Z",
+    }
     response = await client.post("/v1/articles", json=body)
     assert response.status_code == 201
     article = response.json()
@@ -93,8 +109,9 @@ async def test_json_input_keeps_its_metadata(client: httpx.AsyncClient) -> None:
 async def test_list_pages_with_an_opaque_cursor_newest_first(client: httpx.AsyncClient) -> None:
     ids = []
     for n in range(3):
-        response = await client.post("/v1/articles", content=f"Article number {n} is short.",
-                                     headers={"Content-Type": "text/plain"})
+        response = await client.post(
+            "/v1/articles", content=f"Article number {n} is short.", headers={"Content-Type": "text/plain"}
+        )
         ids.append(response.json()["id"])
     first = (await client.get("/v1/articles", params={"limit": 2})).json()
     second = (await client.get("/v1/articles", params={"limit": 2, "cursor": first["next"]})).json()
@@ -109,8 +126,9 @@ async def test_delete_removes_the_article(client: httpx.AsyncClient, seed_articl
 
 
 async def test_write_without_api_key_is_401_problem(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/articles", content=SHORT, headers={"Content-Type": "text/plain",
-                                                                          "X-API-Key": "wrong"})
+    response = await client.post(
+        "/v1/articles", content=SHORT, headers={"Content-Type": "text/plain", "X-API-Key": "wrong"}
+    )
     assert response.status_code == 401
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["status"] == 401
@@ -118,8 +136,11 @@ async def test_write_without_api_key_is_401_problem(client: httpx.AsyncClient) -
 
 
 async def test_bearer_token_is_accepted_as_api_key(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/articles", content=SHORT, headers={
-        "Content-Type": "text/plain", "X-API-Key": "", "Authorization": "Bearer test-key"})
+    response = await client.post(
+        "/v1/articles",
+        content=SHORT,
+        headers={"Content-Type": "text/plain", "X-API-Key": "", "Authorization": "Bearer test-key"},
+    )
     assert response.status_code == 201
 
 
@@ -144,7 +165,9 @@ async def test_invalid_limit_is_422_problem_with_field_errors(client: httpx.Asyn
 
 
 async def test_malformed_json_is_400_problem(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/articles", content=b"{not json", headers={"Content-Type": "application/json"})
+    response = await client.post(
+        "/v1/articles", content=b"{not json", headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
 
