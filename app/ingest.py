@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app import models
@@ -23,7 +24,9 @@ from app.schemas import MAX_TEXT_CHARS, ArticleIn
 PARAGRAPH_SEPARATOR = "\n\n"
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 # A short first block like "• Reuters", "- AP" or "By Jane Doe, Reuters" is a byline, not body.
-_BYLINE = re.compile(r"^(?:[•·▪*\-–—]+\s*|by\s+)(?P<who>[^\n.!?]{1,80})$", re.IGNORECASE)
+# Every word of a byline's name part is capitalised, so "By Tuesday, more than 100 families ..." stays body.
+_NAMES = r"[A-Z][\w.'’&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’&-]*)*"
+_BYLINE = re.compile(rf"^(?:[•·▪*\-–—]+\s*|[Bb]y\s+)(?P<who>{_NAMES}(?:\s*,\s*{_NAMES})*)$")
 
 
 class InvalidArticle(ValueError):
@@ -55,7 +58,7 @@ def split_paragraphs(raw: str) -> tuple[list[str], str | None]:
     ]
     blocks = [b for b in blocks if b]
     source = None
-    if len(blocks) > 1 and (byline := _BYLINE.match(blocks[0])):
+    if len(blocks) > 1 and len(blocks[0]) <= 80 and (byline := _BYLINE.match(blocks[0])):
         source = byline["who"].split(",")[-1].strip() or None
         blocks = blocks[1:]
     return blocks, source
@@ -103,13 +106,15 @@ def _describe(error: ValidationError) -> str:
 def read_file(path: Path) -> Iterator[ParsedArticle]:
     """Articles in one file: `.txt` in the seed format, `.json` (object or list), `.jsonl`."""
     raw = path.read_text(encoding="utf-8")
-    if path.suffix == ".txt":
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
         yield parse_plain_text(raw)
-    elif path.suffix == ".jsonl":
-        for number, line in enumerate(raw.splitlines(), 1):
+    elif suffix == ".jsonl":
+        # split("\n"), not splitlines(): JSON strings may hold U+2028 and other line separators.
+        for number, line in enumerate(raw.split("\n"), 1):
             if line.strip():
                 yield parse_json_article(_load_json(line, f"{path}:{number}"))
-    elif path.suffix == ".json":
+    elif suffix == ".json":
         data = _load_json(raw, str(path))
         for item in data if isinstance(data, list) else [data]:
             yield parse_json_article(item)
@@ -132,7 +137,13 @@ def collect_files(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUPPORTED_SUFFIXES)
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
         elif path.is_file():
             found.append(path)
         else:
@@ -150,7 +161,14 @@ def ingest(session: Session, annotator: Annotator, parsed: ParsedArticle) -> tup
     if existing is not None:
         return existing, False
     annotation = annotator.annotate(parsed.text)
-    return store_article(session, parsed, annotation, annotator.version), True
+    try:
+        return store_article(session, parsed, annotation, annotator.version), True
+    except IntegrityError:
+        # A concurrent request stored the same body first: answer with that article.
+        existing = find_by_hash(session, parsed.content_hash)
+        if existing is None:
+            raise
+        return existing, False
 
 
 def store_article(

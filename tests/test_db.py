@@ -1,0 +1,121 @@
+"""Schema migration and engine settings, against real SQLite files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
+from sqlmodel import Session, SQLModel
+
+from app import models
+from app.db import alembic_config, make_engine, upgrade_to_head
+
+TABLES = {"article", "paragraph", "actor", "articleactor", "mention", "quote"}
+
+
+@pytest.fixture
+def raw_engine(database_url: str) -> Iterator[Engine]:
+    """An engine on the (not yet migrated) database file."""
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+def head_revision(database_url: str) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(database_url)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def table_names(engine: Engine) -> set[str]:
+    return set(inspect(engine).get_table_names())
+
+
+def test_empty_database_has_no_revision(database_url: str, raw_engine: Engine) -> None:
+    assert current_revision(raw_engine) is None
+    assert not TABLES & table_names(raw_engine)
+
+
+def test_upgrade_to_head_reaches_alembic_head(database_url: str, raw_engine: Engine) -> None:
+    upgrade_to_head(database_url)
+    head = head_revision(database_url)
+    assert head is not None
+    assert current_revision(raw_engine) == head
+
+
+def test_upgrade_to_head_creates_all_tables(database_url: str, raw_engine: Engine) -> None:
+    upgrade_to_head(database_url)
+    assert TABLES | {"alembic_version"} <= table_names(raw_engine)
+
+
+def test_upgrade_to_head_twice_is_harmless(database_url: str, raw_engine: Engine) -> None:
+    upgrade_to_head(database_url)
+    with Session(raw_engine) as session:
+        session.add(models.Actor(key="person:ada lovelace", name="Ada Lovelace", type="person"))
+        session.commit()
+    upgrade_to_head(database_url)
+    assert current_revision(raw_engine) == head_revision(database_url)
+    with raw_engine.connect() as connection:
+        assert connection.execute(text("SELECT name FROM actor")).scalars().all() == ["Ada Lovelace"]
+
+
+def test_make_engine_creates_missing_sqlite_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("db") / "nested" / "deeper"
+    url = f"sqlite:///{folder / 'quotewire.db'}"
+    upgrade_to_head(url)
+    assert (folder / "quotewire.db").is_file()
+
+
+def test_sqlite_connection_enforces_foreign_keys(engine: Engine) -> None:
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_sqlite_connection_uses_wal_journal(engine: Engine) -> None:
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_foreign_key_violation_is_rejected(session: Session) -> None:
+    session.add(models.Paragraph(article_id=999, index=0, start=0, end=1, text="x"))
+    with pytest.raises(Exception, match="FOREIGN KEY"):
+        session.commit()
+
+
+def test_deleting_article_cascades_to_paragraphs(engine: Engine) -> None:
+    with Session(engine) as session:
+        article = models.Article(text="Body.", content_hash="h" * 64, annotator_version="v")
+        session.add(article)
+        session.flush()
+        assert article.id is not None
+        session.add(models.Paragraph(article_id=article.id, index=0, start=0, end=5, text="Body."))
+        session.commit()
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM article"))
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM paragraph")).scalar() == 0
+
+
+def test_migrated_schema_matches_sqlmodel_metadata(engine: Engine) -> None:
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert differences == []
+
+
+def test_downgrade_to_base_then_upgrade_restores_schema(database_url: str, raw_engine: Engine) -> None:
+    upgrade_to_head(database_url)
+    command.downgrade(alembic_config(database_url), "base")
+    assert current_revision(raw_engine) is None
+    assert not TABLES & table_names(raw_engine)
+    upgrade_to_head(database_url)
+    assert current_revision(raw_engine) == head_revision(database_url)
+    with raw_engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
