@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from app.nlp.countries import country_by_demonym, country_by_name
-from app.nlp.gazetteer import ORG_SUFFIXES, PERSON_TITLES, PLATFORMS
+from app.nlp.gazetteer import ORG_SUFFIXES, PERSON_TITLES, PLATFORMS, REGION_QUALIFIERS
 
 # NER labels that can be an actor (NORP only as a demonym of a country).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -139,11 +139,18 @@ def _make(doc: Doc, start: int, end: int, label: str) -> Candidate:
     return Candidate(start, end, span.start_char, span.end_char, span.text, label, _caps_lines(doc)[start])
 
 
+def after_region_word(doc: Doc, i: int) -> bool:
+    """Whether token i follows a word such as "Latin" that makes its demonym a region's."""
+    before = doc[i - 2] if i > 1 and doc[i - 1].text == "-" else doc[i - 1] if i > 0 else None
+    return before is not None and before.text[:1].isupper() and before.text.casefold() in REGION_QUALIFIERS
+
+
 def _country_window(doc: Doc, full_text: str, i: int, taken: list[bool]) -> tuple[int, str, str] | None:
     """Longest country name or demonym (up to 4 tokens) starting at token i, outside entities."""
     first = doc[i]
     if not first.text[:1].isupper():
         return None
+    qualified = after_region_word(doc, i)
     for n in (4, 3, 2, 1):
         end = i + n
         if end > len(doc) or any(taken[i:end]):
@@ -155,7 +162,7 @@ def _country_window(doc: Doc, full_text: str, i: int, taken: list[bool]) -> tupl
         country = country_by_name(text)
         if country is not None:
             return end, country.code, "name"
-        country = country_by_demonym(text)
+        country = None if qualified else country_by_demonym(text)
         if country is not None:
             return end, country.code, "demonym"
     return None

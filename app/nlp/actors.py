@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from app.nlp.actor_merge import Group, group_candidates, is_acronym
 from app.nlp.actor_roles import apposition_after, apposition_before, title_before
-from app.nlp.actor_spans import POSSESSIVE, Candidate, find_candidates
+from app.nlp.actor_spans import POSSESSIVE, Candidate, after_region_word, find_candidates
 from app.nlp.annotations import Actor, ActorType, Mention, MentionForm
 from app.nlp.countries import countries, country_by_capital, country_by_demonym, country_by_name
 from app.nlp.gazetteer import (
@@ -123,7 +123,7 @@ def _examine(doc: Doc, cand: Candidate, people: frozenset[str]) -> Candidate | N
             if country is not None:
                 cand.country = country.code
             else:
-                country = country_by_demonym(cand.text)
+                country = None if after_region_word(doc, cand.start) else country_by_demonym(cand.text)
                 if country is not None:
                     cand.country, cand.form = country.code, "demonym"
         place_label = cand.label in {"GPE", "LOC", "ORG", "FAC"}

@@ -101,6 +101,9 @@ NON_ACTOR_WORDS: frozenset[str] = words(
     """
 )
 
+# Words that turn a following demonym into a wider region's: "Latin American" is not "American".
+REGION_QUALIFIERS: frozenset[str] = words("Latin Central North South East West Pan Anglo Afro Native")
+
 # Lower-case nouns that head a role apposition ("X, the group's spokesman, ...").
 ROLE_HEADS: frozenset[str] = words(
     """

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from app.nlp.actors import find_actors
-from app.nlp.annotations import Actor
+from app.nlp.annotations import Actor, Annotation
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "reuters-russia-venezuela.txt"
 
@@ -195,3 +195,9 @@ def test_proper_noun_run_with_organisation_word_is_an_organisation(
     actors = actors_of("Quentor Brisk Holdings said on Friday it had hired new auditors.")
     org = [a for a in actors if a.name.endswith("Holdings")]
     assert org and org[0].type == "organization"
+
+
+def test_demonym_after_a_region_word_is_not_the_country(annotate: Callable[[str], Annotation]) -> None:
+    text = "Latin American leaders met in Lima. American diplomats watched."
+    us = next(a for a in annotate(text).actors if a.country_code == "US")
+    assert [m.start for m in us.mentions] == [text.rindex("American")]
