@@ -101,6 +101,33 @@ class SpeakerOut(BaseModel):
 
 
 class QuoteOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 9,
+                    "article_id": 1,
+                    "paragraph": 0,
+                    "start": 0,
+                    "end": 24,
+                    "spans": [[0, 24]],
+                    "text": "“We will not back down,”",
+                    "kind": "direct",
+                    "cue": {"text": "said", "start": 35, "end": 39},
+                    "speaker": {
+                        "text": "the mayor",
+                        "start": 25,
+                        "end": 34,
+                        "actor_id": 4,
+                        "name": "Ana Ruiz",
+                        "anonymous": False,
+                        "affiliation": None,
+                    },
+                }
+            ]
+        }
+    )
+
     id: int
     article_id: int
     paragraph: int = Field(description="Index of the paragraph the quote starts in.")
@@ -124,6 +151,27 @@ class MentionOut(BaseModel):
 
 
 class ArticleActorOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 1,
+                    "name": "United States",
+                    "type": "location",
+                    "country_code": "US",
+                    "aliases": ["U.S.", "Washington"],
+                    "roles": [],
+                    "salience": 0.93,
+                    "mentions": [
+                        {"start": 84, "end": 88, "text": "U.S.", "paragraph": 0, "form": "acronym"},
+                        {"start": 350, "end": 360, "text": "Washington", "paragraph": 1, "form": "metonym"},
+                    ],
+                    "quote_count": 1,
+                }
+            ]
+        }
+    )
+
     id: int
     name: str
     type: Literal["person", "organization", "location"]
