@@ -20,9 +20,41 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 # Lower-case words allowed inside a proper name ("Bank of England", "Trinidad and Tobago").
 NAME_PARTICLES = frozenset(
-    {"of", "and", "&", "de", "del", "della", "der", "den", "di", "da", "do", "dos", "du", "la", "le", "les",
-     "van", "von", "y", "el", "al", "bin", "ibn", "ben", "for", "on", "upon", "am", "an", "zu", "st.",
-     "'s", "the"}
+    {
+        "of",
+        "and",
+        "&",
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "les",
+        "van",
+        "von",
+        "y",
+        "el",
+        "al",
+        "bin",
+        "ibn",
+        "ben",
+        "for",
+        "on",
+        "upon",
+        "am",
+        "an",
+        "zu",
+        "st.",
+        "'s",
+        "the",
+    }
 )
 LEADING_DROP = frozenset({"the", "a", "an", "ex", "former", "then"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -82,9 +114,16 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(start, end):
         token = doc[i]
         breaks = "\n" in token.text or "\n" in token.whitespace_ or token.is_space
-        inner = (
-            token.text[:1].islower() and token.lower_ not in NAME_PARTICLES
-        ) or token.text in {",", ";", ":", "(", ")", "|", "/", "\u2022"}
+        inner = (token.text[:1].islower() and token.lower_ not in NAME_PARTICLES) or token.text in {
+            ",",
+            ";",
+            ":",
+            "(",
+            ")",
+            "|",
+            "/",
+            "\u2022",
+        }
         if inner and _line_is_caps(doc, i):
             inner = False
         if inner or token.is_space:

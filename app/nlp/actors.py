@@ -190,9 +190,7 @@ def _drop_title_fragments(doc: Doc, candidates: list[Candidate]) -> list[Candida
             if chain is not None:
                 inside.update(range(chain[0], cand.start))
     return [
-        c
-        for c in candidates
-        if c.country is not None or not all(i in inside for i in range(c.start, c.end))
+        c for c in candidates if c.country is not None or not all(i in inside for i in range(c.start, c.end))
     ]
 
 

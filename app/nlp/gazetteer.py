@@ -12,6 +12,7 @@ def words(block: str) -> frozenset[str]:
     """Case-folded word set from a whitespace-separated block (keeps the tables readable)."""
     return frozenset(w.casefold() for w in block.split())
 
+
 # Titles and honorifics that precede a person's name ("President Nicolas Maduro", "Sen. Bob Menendez").
 PERSON_TITLES: frozenset[str] = words(
     """
