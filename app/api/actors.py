@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from app import models, queries
 from app.api.deps import SessionDep
 from app.api.errors import problem_responses
-from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, encode_cursor
+from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
 from app.schemas import ActorOut, ArticleOut, Page, QuoteOut
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
@@ -37,8 +37,7 @@ def list_actors(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Page[ActorOut]:
-    items, key = queries.list_actors(session, limit, decode_cursor(cursor, 2), q, type)
-    return Page(items=items, next=encode_cursor(key) if key else None)
+    return to_page(queries.list_actors(session, limit, decode_cursor(cursor, 2), q, type))
 
 
 @router.get(
@@ -59,8 +58,7 @@ def get_actor_articles(
     actor_id: ActorId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[ArticleOut]:
     _actor_or_404(session, actor_id)
-    items, key = queries.actor_articles(session, actor_id, limit, decode_cursor(cursor, 1))
-    return Page(items=items, next=encode_cursor(key) if key else None)
+    return to_page(queries.actor_articles(session, actor_id, limit, decode_cursor(cursor, 1)))
 
 
 @router.get(
@@ -73,5 +71,4 @@ def get_actor_quotes(
     actor_id: ActorId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[QuoteOut]:
     _actor_or_404(session, actor_id)
-    items, key = queries.actor_quotes(session, actor_id, limit, decode_cursor(cursor, 1))
-    return Page(items=items, next=encode_cursor(key) if key else None)
+    return to_page(queries.actor_quotes(session, actor_id, limit, decode_cursor(cursor, 1)))

@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from app import ingest, models, queries
 from app.api.deps import AnnotatorDep, SessionDep, WriteAccess
 from app.api.errors import problem_responses
-from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, encode_cursor
+from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
 from app.schemas import ArticleActorOut, ArticleIn, ArticleOut, Page, QuoteOut
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
@@ -105,8 +105,7 @@ async def create_article(
 def list_articles(
     session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[ArticleOut]:
-    items, key = queries.list_articles(session, limit, decode_cursor(cursor, 1))
-    return Page(items=items, next=encode_cursor(key) if key else None)
+    return to_page(queries.list_articles(session, limit, decode_cursor(cursor, 1)))
 
 
 @router.get(
@@ -131,8 +130,7 @@ def get_article_quotes(
 ) -> Page[QuoteOut]:
     """Every quote in text order, with its content spans, cue and speaker (`text[start:end]` offsets)."""
     _article_or_404(session, article_id)
-    items, key = queries.article_quotes(session, article_id, limit, decode_cursor(cursor, 1))
-    return Page(items=items, next=encode_cursor(key) if key else None)
+    return to_page(queries.article_quotes(session, article_id, limit, decode_cursor(cursor, 1)))
 
 
 @router.get(
@@ -146,8 +144,7 @@ def get_article_actors(
 ) -> Page[ArticleActorOut]:
     """People, organisations and places, most salient first, each with all its mentions."""
     _article_or_404(session, article_id)
-    items, key = queries.article_actors(session, article_id, limit, decode_cursor(cursor, 1))
-    return Page(items=items, next=encode_cursor(key) if key else None)
+    return to_page(queries.article_actors(session, article_id, limit, decode_cursor(cursor, 1)))
 
 
 @router.delete(

@@ -5,9 +5,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import HTTPException, Query
+
+from app.schemas import Page
+
+T = TypeVar("T")
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -31,3 +35,9 @@ def decode_cursor(cursor: str | None, size: int) -> list[int] | None:
     if not (isinstance(key, list) and len(key) == size and all(isinstance(k, int) for k in key)):
         raise HTTPException(400, "Invalid cursor: pass the `next` value of a previous page unchanged.")
     return key
+
+
+def to_page(result: tuple[list[T], list[int] | None]) -> Page[T]:
+    """A query's items and the sort key after them, as the `{items, next}` envelope."""
+    items, key = result
+    return Page(items=items, next=encode_cursor(key) if key else None)
