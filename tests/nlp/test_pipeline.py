@@ -1,0 +1,36 @@
+"""The annotator as a whole: versioning and what it adds across the layers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.nlp import ENGINE_VERSION, Annotation, Annotator
+from tests.conftest import MODEL
+
+
+def test_annotator_version_names_engine_and_model_versions() -> None:
+    annotator = Annotator(MODEL)
+    assert annotator.version.startswith(f"quotewire-{ENGINE_VERSION}+")
+    assert annotator.nlp.meta["version"] in annotator.version
+
+
+def test_pronoun_speaker_becomes_a_pronoun_mention_of_its_actor(
+    annotate: Callable[[str], Annotation],
+) -> None:
+    text = "Governor Helen Park visited the port.\n\n“The harbour will reopen soon,” she said."
+    annotation = annotate(text)
+    quote = next(q for q in annotation.quotes if "harbour" in text[q.start : q.end])
+    assert quote.speaker is not None and quote.speaker.actor is not None
+    actor = annotation.actors[quote.speaker.actor]
+    assert actor.name == "Helen Park"
+    assert any(m.form == "pronoun" and m.text == "she" for m in actor.mentions)
+
+
+def test_annotate_many_matches_annotate_one_by_one(annotate: Callable[[str], Annotation]) -> None:
+    texts = ["Mayor Tom Berg said the bridge was safe.", "“No,” Ana Ruiz said."]
+    batched = list(Annotator(MODEL).annotate_many(texts))
+    assert batched == [annotate(t) for t in texts]
+
+
+def test_empty_text_gives_an_empty_annotation(annotate: Callable[[str], Annotation]) -> None:
+    assert annotate("") == Annotation()
