@@ -335,8 +335,8 @@ class _QuoteFinder:
                     lead is db and lead.spans[0][0] != b.start
                 ):
                     continue  # the quotation must end (or start) the lead quote's content
-                if other is not None and other.cue is not None and not a.end <= other.cue[0] < b.start:
-                    continue
+                if other is not None and other.cue is not None and other.cue != lead.cue:
+                    continue  # each part has its own cue ("..., he said. But he added, ..."): two quotes
                 if other is not None and self.kind(other.spans, other.segments) != "direct":
                     continue
                 added = other.segments if other is not None else self.group(k + 1 if lead is da else k)

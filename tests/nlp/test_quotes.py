@@ -218,3 +218,9 @@ def test_seed_article_quotes_and_speakers(annotate: Annotate, contains: str, spe
             if q.speaker.actor is not None:
                 names.add(annotation.actors[q.speaker.actor].name.lower())
     assert any(word in name for name in names for word in speaker_words), names
+
+
+def test_quotations_with_their_own_cues_stay_two_quotes(annotate: Annotate) -> None:
+    text = "“We are ready,” Mayor Ana Ruiz said. But she added, “The rain may delay us.”"
+    quotes = annotate(text).quotes
+    assert [text[q.start : q.end] for q in quotes] == ["“We are ready,”", "“The rain may delay us.”"]
