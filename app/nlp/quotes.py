@@ -83,11 +83,13 @@ class _QuoteFinder:
         self.doc = doc
         self.text = doc.text
         self.actors = actors
-        self.segments: list[Segment] = [s for s in scan(self.text) if not self.is_title(s)]
+        self.tok_starts = [t.idx for t in doc]
+        self.segments: list[Segment] = [
+            s for s in scan(self.text) if not self.is_title(s) and not self.is_modifier(s)
+        ]
         self.seg_starts = [s.start for s in self.segments]
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
-        self.tok_starts = [t.idx for t in doc]
 
     def is_title(self, seg: Segment) -> bool:
         """A short title-case quotation inside a sentence names a work or show ("on “Meet the Press”")."""
@@ -100,6 +102,21 @@ class _QuoteFinder:
         before = self.text[max(0, seg.start - 30) : seg.start].rstrip()
         last = before.split()[-1] if before.split() else ""
         return bool(last) and last[-1:].isalpha() and (last[:1].islower() or last.endswith(("'s", "\u2019s")))
+
+    def is_modifier(self, seg: Segment) -> bool:
+        """A short lower-case quotation modifying the noun after it (a “supermax” prison) is a label."""
+        inner = self.text[seg.start + 1 : seg.end - 1].strip()
+        if seg.continues or not inner[:1].islower() or len(inner.split()) > 3 or not inner[-1:].isalpha():
+            return False
+        after = self.token_at(seg.end) + 1 if seg.end < len(self.text) else len(self.doc)
+        while after < len(self.doc) and self.doc[after].idx < seg.end:
+            after += 1
+        return (
+            after < len(self.doc)
+            and self.doc[after].pos_ == "NOUN"
+            and self.doc[after].ent_type_ not in ("DATE", "TIME")
+            and self.text[seg.end : self.doc[after].idx].strip() == ""
+        )
 
     # --- lookups -------------------------------------------------------------------------------
     def segment_at(self, pos: int) -> int | None:

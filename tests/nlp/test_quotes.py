@@ -224,3 +224,14 @@ def test_quotations_with_their_own_cues_stay_two_quotes(annotate: Annotate) -> N
     text = "“We are ready,” Mayor Ana Ruiz said. But she added, “The rain may delay us.”"
     quotes = annotate(text).quotes
     assert [text[q.start : q.end] for q in quotes] == ["“We are ready,”", "“The rain may delay us.”"]
+
+
+def test_quoted_label_before_a_noun_is_not_a_quotation(annotate: Annotate) -> None:
+    text = "Inmates were moved to a “supermax” prison, a prison official said."
+    quotes = annotate(text).quotes
+    assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_quoted_words_before_a_time_word_keep_the_quote_mixed(annotate: Annotate) -> None:
+    text = "She said the deal was “dead on arrival” today."
+    assert [q.kind for q in annotate(text).quotes] == ["mixed"]
