@@ -292,10 +292,3 @@ def country_by_demonym(text: str) -> Country | None:
 def country_by_capital(text: str) -> Country | None:
     """The country whose capital this is ("Washington", "Moscow"), if any."""
     return _indexes()[2].get(_key(text))
-
-
-def is_country_word(text: str) -> bool:
-    """True when the text is any country name, demonym or capital (a cheap pre-filter)."""
-    key = _key(text)
-    by_name, by_demonym, by_capital = _indexes()
-    return key in by_name or key in by_demonym or key in by_capital

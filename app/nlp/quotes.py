@@ -385,10 +385,6 @@ class _QuoteFinder:
             out.append(d)
         return out
 
-    def opens_own_frame(self, seg: Segment) -> bool:
-        after = self.cue_after(seg)
-        return after is not None
-
     def is_full_quotation(self, first: Segment, last: Segment) -> bool:
         """A quotation that is a sentence or more, standing alone: speech, not a scare quote."""
         inner = self.text[first.start + 1 : last.end - 1].strip(" \"'\u201c\u201d\u2018\u2019`")
