@@ -209,7 +209,6 @@ OBJECT_VERBS = frozenset(
         "cite",
     }
 )
-REPORTING_VERBS = SPEECH_VERBS | STANCE_VERBS | OBJECT_VERBS
 # Weak cues only count with a that-clause or a quotation, never with a bare object or infinitive.
 WEAK_VERBS = frozenset(
     {
@@ -259,11 +258,74 @@ WEAK_VERBS = frozenset(
 )
 # Verbs whose object is the content only when an "as" phrase or complement names a stance.
 AS_VERBS = frozenset(
-    {"describe", "characterize", "characterise", "see", "regard", "view", "portray", "paint"}
+    {
+        "describe",
+        "characterize",
+        "characterise",
+        "see",
+        "regard",
+        "view",
+        "portray",
+        "paint",
+        "cast",
+        "depict",
+        "frame",
+        "bill",
+        "tout",
+        "hail",
+        "herald",
+        "refer",
+    }
+)
+REPORTING_VERBS = SPEECH_VERBS | STANCE_VERBS | OBJECT_VERBS | AS_VERBS
+
+# Verbs of voice and manner that report words only when a quotation is right next to them
+# ("“Lock her up!” the crowd chanted", "“Be quiet,” he shot back"), never with a bare clause.
+QUOTATION_VERBS = frozenset(
+    {
+        "chant",
+        "shoot",
+        "fire",
+        "interject",
+        "interrupt",
+        "quote",
+        "bark",
+        "boom",
+        "thunder",
+        "sing",
+        "cheer",
+        "scream",
+        "shriek",
+        "snap",
+        "sigh",
+        "laugh",
+        "chuckle",
+        "gush",
+        "fume",
+        "rage",
+        "vent",
+        "grouse",
+        "gripe",
+        "marvel",
+        "chime",
+        "plead",
+        "beg",
+        "exhort",
+        "bemoan",
+        "chide",
+        "echo",
+        "pronounce",
+        "recite",
+        "mutter",
+        "murmur",
+        "sneer",
+        "taunt",
+        "tease",
+    }
 )
 
 # Verbs that introduce an adjacent quotation ("...," he said / He added: "...").
-FRAME_VERBS = (SPEECH_VERBS | STANCE_VERBS) - (
+FRAME_VERBS = (SPEECH_VERBS | STANCE_VERBS | QUOTATION_VERBS) - (
     WEAK_VERBS - {"add", "tell", "warn", "ask", "continue", "answer"}
 )
 

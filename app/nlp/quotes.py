@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from app.nlp.annotations import Actor, Quote, QuoteKind, Speaker, TextSpan
-from app.nlp.cues import FRAME_VERBS, WEAK_VERBS
+from app.nlp.cues import FRAME_VERBS, ORG_NOUNS, PERSON_NOUNS, WEAK_VERBS
 from app.nlp.quote_frames import Frame, find_frames, subject_of
 from app.nlp.quote_marks import Segment, paragraphs, scan
 from app.nlp.quote_speaker import SpeakerResolver
@@ -65,6 +65,15 @@ class _Draft:
     segments: list[int] = field(default_factory=list)  # indices of quoted segments in the content
     continues: bool = False  # no cue of its own: continues the previous quote's speaker
     lead_in: bool = False  # cue after the quotation: the sentence's words before it belong to it
+
+
+def can_speak(token: Token) -> bool:
+    """A person, a group or an organisation: something whose words can be quoted."""
+    if token.pos_ == "PRON":
+        return token.lower_ in ("he", "she", "they", "we", "i", "you")
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return token.lemma_.lower() in PERSON_NOUNS or token.lemma_.lower() in ORG_NOUNS
 
 
 def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
@@ -399,7 +408,12 @@ class _QuoteFinder:
         return alone or sentence_end
 
     def cue_verb(self, tok: Token) -> bool:
-        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in FRAME_VERBS
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma == "put":  # "as one adviser put it, “...”"
+            return any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children)
+        return lemma in FRAME_VERBS
 
     def cue_after(self, seg: Segment) -> tuple[Token, Token | None] | None:
         """ "...," he said / said Bolton: a cue right after the closing mark, in the same sentence."""
@@ -441,7 +455,22 @@ class _QuoteFinder:
             if self.cue_verb(tok):
                 source = subject_of(tok)
                 return (tok, source) if source is not None else None
-        return self.label_before(i, para_start)
+        return self.label_before(i, para_start) or self.colon_intro(i, para_start)
+
+    def colon_intro(self, i: int, para_start: int) -> tuple[Token, Token | None] | None:
+        """ "She then turned to the crowd: “...”": a clause whose subject can speak, then a colon."""
+        doc = self.doc
+        if i < 2 or doc[i - 1].text != ":" or doc[i - 2].idx < para_start:
+            return None
+        verb = doc[i - 2]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i > i or verb.idx < para_start:
+            return None
+        source = subject_of(verb)
+        if source is None or not can_speak(source):
+            return None
+        return verb, source
 
     def label_before(self, i: int, para_start: int) -> tuple[Token, Token | None] | None:
         """ "... - Mark Smith: “...”": a bare name and a colon introduce the quotation."""

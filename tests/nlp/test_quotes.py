@@ -235,3 +235,37 @@ def test_quoted_label_before_a_noun_is_not_a_quotation(annotate: Annotate) -> No
 def test_quoted_words_before_a_time_word_keep_the_quote_mixed(annotate: Annotate) -> None:
     text = "She said the deal was “dead on arrival” today."
     assert [q.kind for q in annotate(text).quotes] == ["mixed"]
+
+
+def test_portrayed_as_with_quoted_fragment_is_a_mixed_quote(annotate: Annotate) -> None:
+    text = "Senator Maria Lopez portrayed the plan as “a gift to polluters” in her speech."
+    quote = only(annotate(text))
+    assert quote.kind == "mixed"
+    assert "“a gift to polluters”" in text[quote.start : quote.end]
+    assert quote.speaker is not None and "Lopez" in quote.speaker.text
+
+
+def test_clause_ending_in_colon_introduces_the_quotation(annotate: Annotate) -> None:
+    text = "Then Governor Tom Reyes turned to the crowd: “We are not going anywhere. This is our town.”"
+    quote = only(annotate(text))
+    assert text[quote.start : quote.end] == "“We are not going anywhere. This is our town.”"
+    assert quote.speaker is not None and "Reyes" in quote.speaker.text
+
+
+def test_thing_before_a_colon_does_not_speak(annotate: Annotate) -> None:
+    text = "The sign on the old mill read: “Closed until further notice, by order of the owner.”"
+    assert all(q.speaker is None or "sign" not in q.speaker.text for q in annotate(text).quotes)
+
+
+def test_chanted_is_a_cue_next_to_a_quotation(annotate: Annotate) -> None:
+    text = "Outside the hall, hundreds of protesters chanted “No more cuts!” for an hour."
+    quote = only(annotate(text))
+    assert "“No more cuts!”" in text[quote.start : quote.end]
+    assert quote.speaker is not None and "protesters" in quote.speaker.text
+
+
+def test_as_someone_put_it_attributes_the_quotation(annotate: Annotate) -> None:
+    text = "As one veteran aide put it, “Nobody in this building reads the memos anymore.”"
+    quote = only(annotate(text))
+    assert text[quote.start : quote.end] == "“Nobody in this building reads the memos anymore.”"
+    assert quote.speaker is not None and "aide" in quote.speaker.text
