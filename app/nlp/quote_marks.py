@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?<=[.?!:\"\u201d\u2019)])[ \t]*\n")
 # (opening, closing) mark pairs, longest first so `` and '' win over ` and '.
 DOUBLE_OPEN = ("``", "\u201c", "\u201e", "\u00ab", '"')
 # Closing marks of each opener: the same typographic style first, a mixed-style close as fallback

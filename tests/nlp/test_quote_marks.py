@@ -54,3 +54,13 @@ def test_mixed_typography_closes_at_the_first_closer() -> None:
 def test_quotation_nested_in_the_other_style_is_skipped() -> None:
     text = '"He told me “never again” last year," she said.'
     assert texts(text) == ['"He told me “never again” last year,"']
+
+
+def test_single_newline_after_a_sentence_ends_a_paragraph() -> None:
+    text = "Voters lined up early.\n“We waited an hour.”\nThe polls closed at eight."
+    assert paragraphs(text) == [(0, 22), (23, 44), (45, len(text))]
+
+
+def test_single_newline_inside_a_sentence_is_a_wrapped_line() -> None:
+    text = "Voters lined up early in the\nmorning, and the polls closed at eight."
+    assert paragraphs(text) == [(0, len(text))]
