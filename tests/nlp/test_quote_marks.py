@@ -57,8 +57,9 @@ def test_quotation_nested_in_the_other_style_is_skipped() -> None:
 
 
 def test_single_newline_after_a_sentence_ends_a_paragraph() -> None:
-    text = "Voters lined up early.\n“We waited an hour.”\nThe polls closed at eight."
-    assert paragraphs(text) == [(0, 22), (23, 44), (45, len(text))]
+    lines = ["Voters lined up early.", "“We waited an hour.”", "The polls closed at eight."]
+    text = "\n".join(lines)
+    assert [text[s:e] for s, e in paragraphs(text)] == lines
 
 
 def test_single_newline_inside_a_sentence_is_a_wrapped_line() -> None:
