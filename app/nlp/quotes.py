@@ -184,6 +184,7 @@ class _QuoteFinder:
             if frame.source is None and frame.cue_token.pos_ == "VERB":
                 self.invert_source(frame, para)
             spans = [sp for sp in self.token_spans(frame.content) if self.para_of(sp[0]) == para]
+            spans = self.drop_unquoted_tail(spans, frame.cue_start)
             spans, segs = self.widen(spans)
             if not spans:
                 continue
@@ -202,6 +203,17 @@ class _QuoteFinder:
             )
             drafts.append(draft)
         return drafts
+
+    def drop_unquoted_tail(self, spans: list[tuple[int, int]], cue: int) -> list[tuple[int, int]]:
+        """ "“A,” Smith said, as the crowd left": after a quotation and its cue, unquoted words are
+        the writer's scene-setting, not more of what was said."""
+        if not any(e <= cue and self.quoted(s, e) for s, e in spans):
+            return spans
+        return [(s, e) for s, e in spans if e <= cue or self.quoted(s, e)]
+
+    def quoted(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.seg_starts, end - 1) - 1
+        return k >= 0 and self.segments[k].end > start
 
     def from_labels(self, claimed: set[int], drafts: list[_Draft]) -> list[_Draft]:
         """ "Name: words" paragraphs (transcripts, headlines) attribute the words to the name."""

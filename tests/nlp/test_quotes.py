@@ -269,3 +269,15 @@ def test_as_someone_put_it_attributes_the_quotation(annotate: Annotate) -> None:
     quote = only(annotate(text))
     assert text[quote.start : quote.end] == "“Nobody in this building reads the memos anymore.”"
     assert quote.speaker is not None and "aide" in quote.speaker.text
+
+
+def test_scene_setting_after_the_cue_is_not_quoted(annotate: Annotate) -> None:
+    text = (
+        "“His legend will live on,” Spencer said, as a few young fighters worked out inside. "
+        "“His stories will live on here.”"
+    )
+    quote = only(annotate(text))
+    assert [text[s:e] for s, e in quote.spans] == [
+        "“His legend will live on,”",
+        "“His stories will live on here.”",
+    ]
