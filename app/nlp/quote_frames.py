@@ -140,7 +140,9 @@ def _verb_content(verb: Token, lemma: str) -> list[int]:
 def _object_content(verb: Token, lemma: str) -> list[int]:
     """ "X called it a ...", "X urged Y to ...": object, "as" phrase and to-clause as content."""
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
-    as_phrase = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "for") and c.i > verb.i]
+    as_phrase = [
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "for", "of") and c.i > verb.i
+    ]
     to_clause = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and lemma in TO_VERBS]
     if lemma in AS_VERBS and not as_phrase:
         return []

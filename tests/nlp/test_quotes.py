@@ -281,3 +281,10 @@ def test_scene_setting_after_the_cue_is_not_quoted(annotate: Annotate) -> None:
         "“His legend will live on,”",
         "“His stories will live on here.”",
     ]
+
+
+def test_accused_of_keeps_the_object_and_the_charge(annotate: Annotate) -> None:
+    text = "Senator Ann Cole accused the mayor of using “a shell game” to hide the deficit."
+    quote = only(annotate(text))
+    assert text[quote.start : quote.end] == "the mayor of using “a shell game” to hide the deficit"
+    assert quote.kind == "mixed"
