@@ -61,7 +61,7 @@ def _can_open(text: str, i: int, mark: str) -> bool:
     if after.isspace():
         return False
     if mark in ("'", '"', "\u2018"):  # ambiguous marks open only after a space or opening punctuation
-        return before in OPEN_BEFORE or before in '\u201c"' or i == 0
+        return before in OPEN_BEFORE or before.isspace() or before in '\u201c"' or i == 0
     return True
 
 

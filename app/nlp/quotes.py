@@ -27,6 +27,7 @@ SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
 TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
 )
+CLOSING_MARKS = "\"'\u201d\u2019\u00bb "
 LABEL_BOUNDARIES = frozenset({"-", "\u2014", "\u2013", "--", ".", "|"})
 # Paragraph labels before a colon that name a section, not a source.
 NOT_SOURCES = frozenset(
@@ -430,6 +431,8 @@ class _QuoteFinder:
     def cue_after(self, seg: Segment) -> tuple[Token, Token | None] | None:
         """ "...," he said / said Bolton: a cue right after the closing mark, in the same sentence."""
         doc = self.doc
+        if self.text[seg.start : seg.end].rstrip(CLOSING_MARKS).endswith("."):
+            return None  # a closed sentence: what follows starts a new one ('"A." Smith said: "B."')
         para_end = self.paras[self.para_of(seg.start)][1]
         i = self.token_at(seg.end)
         if i < len(doc) and doc[i].idx < seg.end:

@@ -65,3 +65,8 @@ def test_single_newline_after_a_sentence_ends_a_paragraph() -> None:
 def test_single_newline_inside_a_sentence_is_a_wrapped_line() -> None:
     text = "Voters lined up early in the\nmorning, and the polls closed at eight."
     assert paragraphs(text) == [(0, len(text))]
+
+
+def test_mark_after_a_no_break_space_opens_a_quotation() -> None:
+    text = '"They sue," he said.\u00a0"Everybody sues, right?"'
+    assert [text[s.start : s.end] for s in scan(text)] == ['"They sue,"', '"Everybody sues, right?"']

@@ -288,3 +288,11 @@ def test_accused_of_keeps_the_object_and_the_charge(annotate: Annotate) -> None:
     quote = only(annotate(text))
     assert text[quote.start : quote.end] == "the mayor of using “a shell game” to hide the deficit"
     assert quote.kind == "mixed"
+
+
+def test_quotation_ending_a_sentence_does_not_take_the_next_sentences_cue(annotate: Annotate) -> None:
+    text = '"We are refugees," Sara Alawee said. "We are not criminals." Omar Zahed said: "We ran from war."'
+    quotes = annotate(text).quotes
+    first = next(q for q in quotes if text[q.start : q.end].startswith('"We are refugees'))
+    assert [text[s:e] for s, e in first.spans] == ['"We are refugees,"', '"We are not criminals."']
+    assert first.speaker is not None and "Alawee" in first.speaker.text
