@@ -97,7 +97,12 @@ def _subtree(token: Token) -> list[int]:
 
 def _clean(indices: list[int], doc: Doc, exclude: set[int]) -> list[int]:
     kept = sorted(set(indices) - exclude)
-    while kept and (doc[kept[0]].is_punct or doc[kept[0]].is_space or doc[kept[0]].dep_ == "cc"):
+    while kept and (
+        doc[kept[0]].is_punct
+        or doc[kept[0]].is_space
+        or doc[kept[0]].dep_ == "cc"
+        or (doc[kept[0]].lower_ == "for" and doc[kept[0]].dep_ == "prep")  # "called for X": X
+    ):
         kept.pop(0)
     while kept and (doc[kept[-1]].is_space or (doc[kept[-1]].is_punct and not _is_mark(doc[kept[-1]]))):
         kept.pop()

@@ -296,3 +296,9 @@ def test_quotation_ending_a_sentence_does_not_take_the_next_sentences_cue(annota
     first = next(q for q in quotes if text[q.start : q.end].startswith('"We are refugees'))
     assert [text[s:e] for s, e in first.spans] == ['"We are refugees,"', '"We are not criminals."']
     assert first.speaker is not None and "Alawee" in first.speaker.text
+
+
+def test_called_for_leaves_the_preposition_with_the_cue(annotate: Annotate) -> None:
+    text = "Senator Ann Cole called for “a full audit of the city's books” on Tuesday."
+    quote = only(annotate(text))
+    assert text[quote.start : quote.end].startswith("“a full audit")
