@@ -321,12 +321,20 @@ QUOTATION_VERBS = frozenset(
         "sneer",
         "taunt",
         "tease",
+        "elaborate",
+        "confess",
+        "remember",
+        "lecture",
+        "preach",
+        "volunteer",
+        "gloat",
+        "rant",
     }
 )
 
 # Verbs that introduce an adjacent quotation ("...," he said / He added: "...").
 FRAME_VERBS = (SPEECH_VERBS | STANCE_VERBS | QUOTATION_VERBS) - (
-    WEAK_VERBS - {"add", "tell", "warn", "ask", "continue", "answer"}
+    WEAK_VERBS - {"add", "tell", "warn", "ask", "continue", "answer", "post", "text", "message", "publish"}
 )
 
 # Nouns heading a content clause: "the U.S. assessment that ...", "his claim that ...".

@@ -22,6 +22,7 @@ from app.nlp.quote_speaker import SpeakerResolver
 log = logging.getLogger(__name__)
 
 NEAR_TOKENS = 8  # a cue at most this many tokens before an opening mark introduces it
+FAR_SOURCE_TOKENS = 20  # a later cue still counts when its subject starts right after the quotation
 MAX_INTERRUPTION = 300  # characters between two parts of one quotation ("," said X, a ... of Y. ")
 SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
 TITLE_SMALL_WORDS = frozenset(
@@ -426,6 +427,8 @@ class _QuoteFinder:
         lemma = tok.lemma_.lower()
         if lemma == "put":  # "as one adviser put it, “...”"
             return any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children)
+        if lemma == "go":  # "“...,” he went on."
+            return any(c.lower_ == "on" and c.dep_ == "prt" for c in tok.children)
         return lemma in FRAME_VERBS
 
     def cue_after(self, seg: Segment) -> tuple[Token, Token | None] | None:
@@ -437,15 +440,21 @@ class _QuoteFinder:
         i = self.token_at(seg.end)
         if i < len(doc) and doc[i].idx < seg.end:
             i += 1
-        stop = min(len(doc), i + NEAR_TOKENS + 4)
-        for j in range(i, stop):
+        near = i + NEAR_TOKENS + 4
+        for j in range(i, min(len(doc), near + FAR_SOURCE_TOKENS)):
             tok = doc[j]
             if tok.idx >= para_end or self.segment_at(tok.idx) is not None:
                 return None
             if tok.text in (".", "?", "!") and j > i:
                 return None
-            if self.cue_verb(tok):
-                return tok, subject_of(tok) or self.inverted_subject(tok, para_end)
+            if not self.cue_verb(tok):
+                continue
+            source = subject_of(tok)
+            if j < near:
+                return tok, source or self.inverted_subject(tok, para_end)
+            if source is not None and source.left_edge.i <= i + 1:
+                return tok, source  # '"...," X, the director of Y at Z, said': one long subject
+            return None
         return None
 
     def cue_before(self, seg: Segment) -> tuple[Token, Token | None] | None:

@@ -302,3 +302,24 @@ def test_called_for_leaves_the_preposition_with_the_cue(annotate: Annotate) -> N
     text = "Senator Ann Cole called for “a full audit of the city's books” on Tuesday."
     quote = only(annotate(text))
     assert text[quote.start : quote.end].startswith("“a full audit")
+
+
+def test_cue_after_a_long_subject_with_apposition(annotate: Annotate) -> None:
+    text = (
+        "“Not this year, and not with this budget,” James B. Colby Jr., "
+        "the director of the Federal Bureau of Investigation, said at a news conference."
+    )
+    quote = only(annotate(text))
+    assert quote.speaker is not None and "Colby" in quote.speaker.text
+
+
+def test_went_on_is_a_cue(annotate: Annotate) -> None:
+    text = "“We ought to start it up again this morning,” the governor went on."
+    quote = only(annotate(text))
+    assert quote.speaker is not None and quote.speaker.text.endswith("governor")
+
+
+def test_posted_next_to_a_quotation_is_a_cue(annotate: Annotate) -> None:
+    text = "“Shame on you, Mr. Mayor!” Patti Davis posted on Tuesday."
+    quote = only(annotate(text))
+    assert quote.speaker is not None and "Davis" in quote.speaker.text
