@@ -187,6 +187,7 @@ class _QuoteFinder:
                 self.invert_source(frame, para)
             spans = [sp for sp in self.token_spans(frame.content) if self.para_of(sp[0]) == para]
             spans = self.drop_unquoted_tail(spans, frame.cue_start)
+            spans = self.before_next_cue(spans, frame.cue_token)
             spans, segs = self.widen(spans)
             if not spans:
                 continue
@@ -212,6 +213,17 @@ class _QuoteFinder:
         if not any(e <= cue and self.quoted(s, e) for s, e in spans):
             return spans
         return [(s, e) for s, e in spans if e <= cue or self.quoted(s, e)]
+
+    def before_next_cue(self, spans: list[tuple[int, int]], cue: Token) -> list[tuple[int, int]]:
+        """ "“A,” X said, adding of Y, “B.”": B belongs to "adding", a second attribution."""
+        kept: list[tuple[int, int]] = []
+        for start, end in spans:
+            if start > cue.idx and any(
+                self.cue_verb(t) for t in self.doc[cue.i + 1 : self.token_at(start)] if t.idx > cue.idx
+            ):
+                break
+            kept.append((start, end))
+        return kept
 
     def quoted(self, start: int, end: int) -> bool:
         k = bisect.bisect_right(self.seg_starts, end - 1) - 1

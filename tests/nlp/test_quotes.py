@@ -323,3 +323,12 @@ def test_posted_next_to_a_quotation_is_a_cue(annotate: Annotate) -> None:
     text = "“Shame on you, Mr. Mayor!” Patti Davis posted on Tuesday."
     quote = only(annotate(text))
     assert quote.speaker is not None and "Davis" in quote.speaker.text
+
+
+def test_quotation_after_a_second_cue_is_a_second_quote(annotate: Annotate) -> None:
+    text = '"We\'ve started all those talks," Paul Mann said, adding of his boss, "He cares about the team."'
+    quotes = annotate(text).quotes
+    assert [[text[s:e] for s, e in q.spans] for q in quotes] == [
+        ['"We\'ve started all those talks,"'],
+        ['"He cares about the team."'],
+    ]
