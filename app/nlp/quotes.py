@@ -498,15 +498,15 @@ class _QuoteFinder:
         doc = self.doc
         if i < 2 or doc[i - 1].text != ":" or doc[i - 2].idx < para_start:
             return None
-        verb = doc[i - 2]
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.i > i or verb.idx < para_start:
-            return None
-        source = subject_of(verb)
-        if source is None or not can_speak(source):
-            return None
-        return verb, source
+        token = doc[i - 2]
+        while True:  # up the clause before the colon: "X apologized for what happened:" -> X
+            if token.pos_ in ("VERB", "AUX") and token.idx >= para_start:
+                source = subject_of(token)
+                if source is not None and can_speak(source):
+                    return token, source
+            if token.head.i == token.i or token.head.i >= i - 1:
+                return None
+            token = token.head
 
     def label_before(self, i: int, para_start: int) -> tuple[Token, Token | None] | None:
         """ "... - Mark Smith: “...”": a bare name and a colon introduce the quotation."""

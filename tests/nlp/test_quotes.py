@@ -332,3 +332,9 @@ def test_quotation_after_a_second_cue_is_a_second_quote(annotate: Annotate) -> N
         ['"We\'ve started all those talks,"'],
         ['"He cares about the team."'],
     ]
+
+
+def test_colon_clause_speaker_is_found_above_a_nested_clause(annotate: Annotate) -> None:
+    text = 'Mayor Jane Holt has since apologized for what happened: "Yes, I should have called them first."'
+    quote = only(annotate(text))
+    assert quote.speaker is not None and "Holt" in quote.speaker.text
