@@ -11,20 +11,34 @@ from spacy.tokens import Doc
 
 from app.nlp.actors import find_actors
 from app.nlp.annotations import Annotation, Mention, MentionForm
+from app.nlp.quote_marks import paragraphs
 from app.nlp.quotes import find_quotes
 from app.nlp.salience import score_salience
 
 # Bump whenever a rule change can alter the output: stored articles then report an old version
 # and `quotewire reannotate` brings them up to date.
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
+
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence at every paragraph, so the parser never runs a clause across a break."""
+    starts = {start for start, _ in paragraphs(doc.text)}
+    for token in doc[1:]:
+        if token.idx in starts:
+            token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline by package name, once per process."""
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_sentences", before="parser")
+    return nlp
 
 
 class Annotator:

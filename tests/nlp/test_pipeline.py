@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.language import Language
+
 from app.nlp import ENGINE_VERSION, Annotation, Annotator
 from tests.conftest import MODEL
 
@@ -34,3 +36,10 @@ def test_annotate_many_matches_annotate_one_by_one(annotate: Callable[[str], Ann
 
 def test_empty_text_gives_an_empty_annotation(annotate: Callable[[str], Annotation]) -> None:
     assert annotate("") == Annotation()
+
+
+def test_every_paragraph_starts_a_sentence(nlp: Language) -> None:
+    text = 'Ms. Dale called the mayor an "Aunt Tom."\n\nThe mayor became a forceful voice in the 1950s.'
+    doc = nlp(text)
+    second = text.index("The mayor")
+    assert any(sent.start_char == second for sent in doc.sents)
