@@ -421,17 +421,14 @@ class _QuoteFinder:
         return out
 
     def is_full_quotation(self, first: Segment, last: Segment) -> bool:
-        """A quotation that is a sentence or more, standing alone: speech, not a scare quote."""
+        """A quotation of four words or more that is a paragraph of its own: speech, not a scare quote.
+        (One inside a paragraph of narrative is the writer's, unless a cue claims it.)"""
         inner = self.text[first.start + 1 : last.end - 1].strip(" \"'\u201c\u201d\u2018\u2019`")
         words = inner.split()
         if len(words) < 4 or (not inner[:1].isupper() and not inner[:1].isdigit()):
             return False
         para = self.paras[self.para_of(first.start)]
-        alone = not self.text[para[0] : first.start].strip() and not self.text[last.end : para[1]].strip(
-            " .,"
-        )
-        sentence_end = inner.rstrip(" ,")[-1:] in ".?!" if inner else False
-        return alone or sentence_end
+        return not self.text[para[0] : first.start].strip() and not self.text[last.end : para[1]].strip(" .,")
 
     def cue_verb(self, tok: Token) -> bool:
         if tok.pos_ not in ("VERB", "AUX"):

@@ -338,3 +338,12 @@ def test_colon_clause_speaker_is_found_above_a_nested_clause(annotate: Annotate)
     text = 'Mayor Jane Holt has since apologized for what happened: "Yes, I should have called them first."'
     quote = only(annotate(text))
     assert quote.speaker is not None and "Holt" in quote.speaker.text
+
+
+def test_quotation_inside_narrative_does_not_continue_the_previous_speaker(annotate: Annotate) -> None:
+    text = (
+        "“We will keep every job in this town,” Governor Ann Lee said.\n\n"
+        "Her old mentor had a motto, and it was “Never promise what you cannot deliver.”"
+    )
+    quotes = annotate(text).quotes
+    assert [text[q.start : q.end] for q in quotes] == ["“We will keep every job in this town,”"]
