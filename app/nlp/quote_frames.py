@@ -126,6 +126,10 @@ def _verb_content(verb: Token, lemma: str) -> list[int]:
         content = _object_content(verb, lemma)
         if content:
             return content
+    if verb.dep_ in ("parataxis", "ROOT") and lemma in SPEECH_VERBS:
+        around = _content_around(verb)
+        if around:
+            return around
     if verb.dep_ == "parataxis" and verb.head.i < verb.i and lemma in SPEECH_VERBS:
         # "A is B, X said." parsed with the report as a side clause of the content.
         return list(range(verb.head.left_edge.i, verb.left_edge.i))  # what follows is the writer's
@@ -140,6 +144,22 @@ def _verb_content(verb: Token, lemma: str) -> list[int]:
             if tok.pos_ == "VERB" and tok.lemma_ in REPORTING_VERBS:
                 break
     return []
+
+
+def _content_around(verb: Token) -> list[int]:
+    """ "A, he said, B." / "A, he said.": a cue set off by commas reports the rest of its sentence."""
+    doc = verb.doc
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return []
+    left, right = subject.left_edge.i, verb.right_edge.i
+    sent = verb.sent
+    if left - 1 <= sent.start or doc[left - 1].text != ",":
+        return []
+    content = list(range(sent.start, left - 1))
+    if doc[right].text == "," and right + 1 < sent.end:
+        content += range(right + 1, sent.end)
+    return content
 
 
 def _object_content(verb: Token, lemma: str) -> list[int]:

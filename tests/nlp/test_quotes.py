@@ -347,3 +347,16 @@ def test_quotation_inside_narrative_does_not_continue_the_previous_speaker(annot
     )
     quotes = annotate(text).quotes
     assert [text[q.start : q.end] for q in quotes] == ["“We will keep every job in this town,”"]
+
+
+def test_cue_set_off_by_commas_reports_both_sides(annotate: Annotate) -> None:
+    text = (
+        "Mayor Tim Ross spoke at the plant. Particularly in the poorer towns, he said, "
+        '"we don\'t know what the answer will be" on jobs.'
+    )
+    quote = only(annotate(text))
+    assert [text[s:e] for s, e in quote.spans] == [
+        "Particularly in the poorer towns",
+        '"we don\'t know what the answer will be" on jobs',
+    ]
+    assert quote.speaker is not None and quote.speaker.text == "he"
