@@ -386,6 +386,41 @@ CUE_NOUNS = frozenset(
         "position",
     }
 )
+# Written things that carry someone's words: "The letter makes the case: “...”".
+DOCUMENT_NOUNS = frozenset(
+    {
+        "letter",
+        "memo",
+        "statement",
+        "report",
+        "document",
+        "message",
+        "email",
+        "tweet",
+        "post",
+        "website",
+        "ad",
+        "advertisement",
+        "release",
+        "transcript",
+        "editorial",
+        "column",
+        "filing",
+        "lawsuit",
+        "complaint",
+        "ruling",
+        "order",
+        "sign",
+        "banner",
+        "headline",
+        "study",
+        "survey",
+        "poll",
+        "book",
+        "article",
+    }
+)
+
 # Prepositional cues: "according to X, ...".
 ACCORDING = "according"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from app.nlp.annotations import Actor, Quote, QuoteKind, Speaker, TextSpan
-from app.nlp.cues import FRAME_VERBS, ORG_NOUNS, PERSON_NOUNS, WEAK_VERBS
+from app.nlp.cues import DOCUMENT_NOUNS, FRAME_VERBS, ORG_NOUNS, PERSON_NOUNS, WEAK_VERBS
 from app.nlp.quote_frames import Frame, find_frames, subject_of
 from app.nlp.quote_marks import Segment, paragraphs, scan
 from app.nlp.quote_speaker import SpeakerResolver
@@ -70,12 +70,13 @@ class _Draft:
 
 
 def can_speak(token: Token) -> bool:
-    """A person, a group or an organisation: something whose words can be quoted."""
+    """A person, a group, an organisation or a text they wrote: something whose words can be quoted."""
     if token.pos_ == "PRON":
-        return token.lower_ in ("he", "she", "they", "we", "i", "you")
+        return token.lower_ in ("he", "she", "they", "we", "i", "you", "it")
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
-    return token.lemma_.lower() in PERSON_NOUNS or token.lemma_.lower() in ORG_NOUNS
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in ORG_NOUNS or lemma in DOCUMENT_NOUNS
 
 
 def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
@@ -487,7 +488,9 @@ class _QuoteFinder:
                 break
             if self.cue_verb(tok):
                 source = subject_of(tok)
-                return (tok, source) if source is not None else None
+                if source is not None:
+                    return tok, source
+                break
         return self.label_before(i, para_start) or self.colon_intro(i, para_start)
 
     def colon_intro(self, i: int, para_start: int) -> tuple[Token, Token | None] | None:

@@ -252,9 +252,9 @@ def test_clause_ending_in_colon_introduces_the_quotation(annotate: Annotate) -> 
     assert quote.speaker is not None and "Reyes" in quote.speaker.text
 
 
-def test_thing_before_a_colon_does_not_speak(annotate: Annotate) -> None:
-    text = "The sign on the old mill read: “Closed until further notice, by order of the owner.”"
-    assert all(q.speaker is None or "sign" not in q.speaker.text for q in annotate(text).quotes)
+def test_non_speaker_before_a_colon_does_not_speak(annotate: Annotate) -> None:
+    text = "By noon the weather had turned: “Closed until further notice, by order of the owner.”"
+    assert all(q.speaker is None or "weather" not in q.speaker.text for q in annotate(text).quotes)
 
 
 def test_chanted_is_a_cue_next_to_a_quotation(annotate: Annotate) -> None:
@@ -360,3 +360,9 @@ def test_cue_set_off_by_commas_reports_both_sides(annotate: Annotate) -> None:
         '"we don\'t know what the answer will be" on jobs',
     ]
     assert quote.speaker is not None and quote.speaker.text == "he"
+
+
+def test_a_letter_before_a_colon_is_the_source(annotate: Annotate) -> None:
+    text = "Hoff's letter makes a blunt case: “Followers of this movement hate everything we stand for.”"
+    quote = only(annotate(text))
+    assert quote.speaker is not None and "letter" in quote.speaker.text
