@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -346,7 +346,26 @@ class _QuoteFinder:
                 drafts.append(draft)
             elif self.is_full_quotation(first, last):
                 drafts.append(_Draft(spans, None, None, group, continues=True))
+            elif self.is_speech(first, last) and (subject := self.sentence_subject(first)) is not None:
+                drafts.append(_Draft(spans, None, subject, group))
         return drafts
+
+    def sentence_subject(self, seg: Segment) -> Token | None:
+        """The speaking subject of the writer's sentence around a quotation, if it has one."""
+        token = self.doc[min(len(self.doc) - 1, self.token_at(seg.start) + 1)]
+        while True:  # up to the nearest clause of the writer's with a subject
+            if token.pos_ in ("VERB", "AUX") and self.segment_at(token.idx) is None:
+                subject = subject_of(token)
+                if subject is not None:
+                    speaks = self.segment_at(subject.idx) is None and can_speak(subject)
+                    return subject if speaks else None
+            if token.head.i == token.i:
+                return None
+            token = token.head
+
+    def is_speech(self, first: Segment, last: Segment) -> bool:
+        inner = self.text[first.start + 1 : last.end - 1]
+        return len(inner.split()) >= 4
 
     def lead_in(self, seg: Segment) -> int:
         """Start of the reported words: a quotation inside a sentence ("Soon, he “...,” X said")
@@ -552,14 +571,7 @@ class _QuoteFinder:
             if d.continues:
                 if last_speaker is None or para - last_para > 1:
                     continue
-                speaker = Speaker(
-                    last_speaker.start,
-                    last_speaker.end,
-                    last_speaker.text,
-                    last_speaker.actor,
-                    last_speaker.anonymous,
-                    last_speaker.affiliation,
-                )
+                speaker = replace(last_speaker)
             elif d.source is not None:
                 speaker = resolver.resolve(d.source)
             cue = TextSpan(d.cue[0], d.cue[1], self.text[d.cue[0] : d.cue[1]]) if d.cue else None
