@@ -573,13 +573,26 @@ class _QuoteFinder:
                     continue
                 speaker = replace(last_speaker)
             elif d.source is not None:
-                speaker = resolver.resolve(d.source)
+                source = d.source
+                if self.segment_at(source.idx) is not None and d.cue is not None:
+                    source = self.source_outside_quotes(self.doc[self.token_at(d.cue[0])])
+                speaker = resolver.resolve(source) if source is not None else None
             cue = TextSpan(d.cue[0], d.cue[1], self.text[d.cue[0] : d.cue[1]]) if d.cue else None
             quotes.append(Quote(spans[0][0], spans[-1][1], spans, self.kind(spans, d.segments), cue, speaker))
             if speaker is not None:
                 last_speaker, last_para = speaker, self.para_of(spans[-1][1] - 1)
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
+
+    def source_outside_quotes(self, verb: Token) -> Token | None:
+        """A speaker the parse found inside the quoted words ("“My apologies,” Quick said") is
+        wrong: take the name right before the cue, or the one right after it."""
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.pos_ in SPEAKER_POS and self.segment_at(before.idx) is None:
+            return before
+        para_end = self.paras[self.para_of(verb.idx)][1]
+        after = self.inverted_subject(verb, para_end)
+        return after if after is not None and self.segment_at(after.idx) is None else None
 
     def kind(self, spans: list[tuple[int, int]], segs: list[int]) -> QuoteKind:
         if not segs:

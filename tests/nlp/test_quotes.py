@@ -378,3 +378,9 @@ def test_speech_without_a_cue_is_attributed_to_the_speaking_subject(annotate: An
 def test_quotation_in_a_sentence_without_a_speaker_is_not_a_quote(annotate: Annotate) -> None:
     text = "The weather turned into “a storm like nobody had ever seen” by noon."
     assert annotate(text).quotes == []
+
+
+def test_speaker_is_never_a_word_inside_the_quotation(annotate: Annotate) -> None:
+    text = '"My apologies, I\'m sorry," Quick said after a back-and-forth.'
+    quote = only(annotate(text))
+    assert quote.speaker is not None and quote.speaker.text == "Quick"
