@@ -263,6 +263,15 @@ class _QuoteFinder:
         verb = frame.cue_token
         if not frame.content or frame.content[0] > verb.i:
             return
+        k = bisect.bisect_right(self.seg_starts, verb.idx) - 1
+        quoted = k >= 0 and any(self.segment_at(self.doc[i].idx) == k for i in frame.content)
+        if quoted and self.segments[k].end <= verb.idx:
+            after_quote = self.token_at(self.segments[k].end - 1) + 1
+            named = self.subject_between(after_quote, verb)
+            if named is not None:  # '"...," Brent Bozell III, founder of X, tells Y'
+                frame.content = [i for i in frame.content if i < after_quote]
+                frame.source = named
+                return
         source = self.inverted_subject(verb, self.paras[para][1])
         if source is None:
             return
@@ -480,7 +489,7 @@ class _QuoteFinder:
                 continue
             source = subject_of(tok)
             if j < near:
-                return tok, source or self.inverted_subject(tok, para_end)
+                return tok, source or self.subject_between(i, tok) or self.inverted_subject(tok, para_end)
             if source is not None and source.left_edge.i <= i + 1:
                 return tok, source  # '"...," X, the director of Y at Z, said': one long subject
             return None
@@ -544,13 +553,23 @@ class _QuoteFinder:
             return None
         return doc[i - 1], label.root
 
+    def subject_between(self, start: int, verb: Token) -> Token | None:
+        """'"...," Brent Bozell III, founder of X, tells Y': a name between the quotation and a cue
+        the parse left without subject."""
+        for tok in self.doc[start : verb.i]:
+            if tok.pos_ in ("PROPN", "PRON") and self.segment_at(tok.idx) is None:
+                while tok.dep_ in ("compound", "flat") and start <= tok.head.i < verb.i:
+                    tok = tok.head
+                return tok
+        return None
+
     def inverted_subject(self, verb: Token, para_end: int) -> Token | None:
         """ "..., said the group formed in 2017": the noun phrase right after the verb."""
         doc = self.doc
         for j in range(verb.i + 1, min(len(doc), verb.i + 8)):
             tok = doc[j]
-            if tok.idx >= para_end or tok.is_punct:
-                return None
+            if tok.idx >= para_end or tok.is_punct or tok.pos_ == "ADP" or tok.ent_type_ in ("DATE", "TIME"):
+                return None  # past the subject's place: "said on Friday", "told of their time"
             if tok.pos_ in SPEAKER_POS:
                 while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.i < verb.i + 10:
                     tok = tok.head

@@ -384,3 +384,18 @@ def test_speaker_is_never_a_word_inside_the_quotation(annotate: Annotate) -> Non
     text = '"My apologies, I\'m sorry," Quick said after a back-and-forth.'
     quote = only(annotate(text))
     assert quote.speaker is not None and quote.speaker.text == "Quick"
+
+
+def test_name_between_the_quotation_and_its_cue_is_the_speaker(annotate: Annotate) -> None:
+    text = (
+        "“Yes, I back him,” Brent Bozell III, founder of the Media Research Center, "
+        "tells Breitbart News in an exclusive interview."
+    )
+    quote = only(annotate(text))
+    assert quote.speaker is not None and "Bozell" in quote.speaker.text
+
+
+def test_a_date_after_the_cue_is_not_the_speaker(annotate: Annotate) -> None:
+    text = "“Not us, but we can’t argue with it!” Mike Murphy, the head of the group, tweeted on Friday."
+    quote = only(annotate(text))
+    assert quote.speaker is None or quote.speaker.text != "Friday"
