@@ -592,8 +592,8 @@ class _QuoteFinder:
                     continue
                 speaker = replace(last_speaker)
             elif d.source is not None:
-                source = d.source
-                if self.segment_at(source.idx) is not None and d.cue is not None:
+                source: Token | None = d.source
+                if self.segment_at(d.source.idx) is not None and d.cue is not None:
                     source = self.source_outside_quotes(self.doc[self.token_at(d.cue[0])])
                 speaker = resolver.resolve(source) if source is not None else None
             cue = TextSpan(d.cue[0], d.cue[1], self.text[d.cue[0] : d.cue[1]]) if d.cue else None
