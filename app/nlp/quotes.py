@@ -186,6 +186,8 @@ class _QuoteFinder:
             para = self.para_of(frame.cue_start)
             if frame.source is None and frame.cue_token.pos_ == "VERB":
                 self.invert_source(frame, para)
+            if frame.source is None and frame.cue_token.pos_ == "VERB":
+                frame.source = self.subject_before(frame.cue_token)
             spans = [sp for sp in self.token_spans(frame.content) if self.para_of(sp[0]) == para]
             spans = self.drop_unquoted_tail(spans, frame.cue_start)
             spans = self.before_next_cue(spans, frame.cue_token)
@@ -552,6 +554,23 @@ class _QuoteFinder:
         if j >= 0 and doc[j].idx >= para_start and doc[j].text not in LABEL_BOUNDARIES:
             return None
         return doc[i - 1], label.root
+
+    def subject_before(self, verb: Token) -> Token | None:
+        """ "Col. Steven Warren, a military spokesman in Baghdad, said": the name before the cue,
+        past any appositive between commas, when the parse gave the cue no subject."""
+        doc, j = self.doc, verb.i - 1
+        sent_start = verb.sent.start
+        while j > sent_start and doc[j].text == ",":
+            k = next((k for k in range(j - 1, max(sent_start, j - 12) - 1, -1) if doc[k].text == ","), None)
+            if k is None:
+                break
+            j = k - 1
+        if j < sent_start or self.segment_at(doc[j].idx) is not None:
+            return None
+        tok = doc[j]
+        if not (tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and can_speak(tok))):
+            return None
+        return tok
 
     def subject_between(self, start: int, verb: Token) -> Token | None:
         """'"...," Brent Bozell III, founder of X, tells Y': a name between the quotation and a cue

@@ -39,7 +39,7 @@ def test_empty_text_gives_an_empty_annotation(annotate: Callable[[str], Annotati
 
 
 def test_every_paragraph_starts_a_sentence(nlp: Language) -> None:
-    text = 'Ms. Dale called the mayor an "Aunt Tom."\n\nThe mayor became a forceful voice in the 1950s.'
+    text = 'Ms. Dale called her rival an "Uncle Sam."\n\nThe rival became a quiet voice in the 1980s.'
     doc = nlp(text)
-    second = text.index("The mayor")
+    second = text.index("The rival")
     assert any(sent.start_char == second for sent in doc.sents)

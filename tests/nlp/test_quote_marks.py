@@ -68,11 +68,11 @@ def test_single_newline_inside_a_sentence_is_a_wrapped_line() -> None:
 
 
 def test_mark_after_a_no_break_space_opens_a_quotation() -> None:
-    text = '"They sue," he said.\u00a0"Everybody sues, right?"'
-    assert [text[s.start : s.end] for s in scan(text)] == ['"They sue,"', '"Everybody sues, right?"']
+    text = '"We lose," he said.\u00a0"Everybody loses, right?"'
+    assert [text[s.start : s.end] for s in scan(text)] == ['"We lose,"', '"Everybody loses, right?"']
 
 
 def test_straight_quote_after_a_spaced_inner_close_ends_the_quotation() -> None:
-    text = "\"I hate the term 'Manhattan poor,' \" she said, but she added more."
+    text = "\"I dislike the label 'city rich,' \" she said, but she added more."
     first = scan(text)[0]
-    assert text[first.start : first.end] == "\"I hate the term 'Manhattan poor,' \""
+    assert text[first.start : first.end] == "\"I dislike the label 'city rich,' \""
