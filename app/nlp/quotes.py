@@ -107,8 +107,8 @@ class _QuoteFinder:
         """A short title-case quotation inside a sentence names a work or show ("on “Meet the Press”")."""
         inner = self.text[seg.start : seg.end].strip("\"'\u201c\u201d\u2018\u2019`\u00ab\u00bb ,.!?")
         words = inner.split()
-        if not 1 <= len(words) <= 6 or seg.continues:
-            return False
+        if not 1 <= len(words) <= 6 or seg.continues or "!" in self.text[seg.start : seg.end]:
+            return False  # "USA! USA!" is chanted, not a title
         if not all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words):
             return False
         before = self.text[max(0, seg.start - 30) : seg.start].rstrip()

@@ -416,3 +416,10 @@ def test_cue_set_off_by_commas_reports_both_sides(annotate: Annotate) -> None:
         '"nobody can tell how many shops will close" this year',
     ]
     assert quote.speaker is not None and quote.speaker.text == "he"
+
+
+def test_a_chant_with_exclamations_is_not_a_title(annotate: Annotate) -> None:
+    text = "As the bus pulled in, the fans chanted “Go Blue! Go Blue!” for several minutes."
+    quote = only(annotate(text))
+    assert "“Go Blue! Go Blue!”" in text[quote.start : quote.end]
+    assert quote.speaker is not None and "fans" in quote.speaker.text
