@@ -196,6 +196,7 @@ def find_frames(doc: Doc) -> list[Frame]:
                 continue
             source = subject_of(tok)
             exclude = set(_subtree(source)) if source is not None else set()
+            exclude -= set(_subtree(tok))  # "critics who say the law ...": the source's subtree holds the cue
             exclude.add(tok.i)
             frame = Frame(tok.idx, tok.idx + len(tok), tok, source, _clean(content, doc, exclude))
         elif tok.pos_ == "NOUN" and lemma in CUE_NOUNS:

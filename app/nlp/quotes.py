@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from app.nlp.annotations import Actor, Quote, QuoteKind, Speaker, TextSpan
 from app.nlp.cues import DOCUMENT_NOUNS, FRAME_VERBS, ORG_NOUNS, PERSON_NOUNS, WEAK_VERBS
-from app.nlp.quote_frames import Frame, find_frames, subject_of
+from app.nlp.quote_frames import RELATIVES, Frame, find_frames, subject_of
 from app.nlp.quote_marks import Segment, paragraphs, scan
 from app.nlp.quote_speaker import SpeakerResolver
 
@@ -615,12 +615,29 @@ class _QuoteFinder:
                 if self.segment_at(d.source.idx) is not None and d.cue is not None:
                     source = self.source_outside_quotes(self.doc[self.token_at(d.cue[0])])
                 speaker = resolver.resolve(source) if source is not None else None
+                relative = self.relative_subject(d.cue, source)
+                if speaker is not None and relative is not None:
+                    # "critics who say ...": the words naming the source are "who"; the actor is the critics'
+                    speaker = replace(
+                        speaker, start=relative.idx, end=relative.idx + len(relative), text=relative.text
+                    )
             cue = TextSpan(d.cue[0], d.cue[1], self.text[d.cue[0] : d.cue[1]]) if d.cue else None
             quotes.append(Quote(spans[0][0], spans[-1][1], spans, self.kind(spans, d.segments), cue, speaker))
             if speaker is not None:
                 last_speaker, last_para = speaker, self.para_of(spans[-1][1] - 1)
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
+
+    def relative_subject(self, cue: tuple[int, int] | None, source: Token | None) -> Token | None:
+        """The relative pronoun through which a cue in a relative clause reaches its source."""
+        if cue is None or source is None:
+            return None
+        verb = self.doc[self.token_at(cue[0])]
+        if verb.dep_ != "relcl" or verb.head.i != source.i:
+            return None
+        return next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVES), None
+        )
 
     def source_outside_quotes(self, verb: Token) -> Token | None:
         """A speaker the parse found inside the quoted words ("“My apologies,” Quick said") is

@@ -423,3 +423,18 @@ def test_a_chant_with_exclamations_is_not_a_title(annotate: Annotate) -> None:
     quote = only(annotate(text))
     assert "“Go Blue! Go Blue!”" in text[quote.start : quote.end]
     assert quote.speaker is not None and "fans" in quote.speaker.text
+
+
+def test_relative_pronoun_speaker_resolves_to_its_antecedent(annotate: Annotate) -> None:
+    text = "The plan won praise from Senator Ann Cole, who said the new law would save lives."
+    annotation = annotate(text)
+    quote = only(annotation)
+    assert text[quote.start : quote.end] == "the new law would save lives"
+    assert quote.speaker is not None and quote.speaker.text == "who"
+    assert speaker_name(text, annotation, quote) == "Ann Cole"
+
+
+def test_critics_who_say_is_an_indirect_quote(annotate: Annotate) -> None:
+    text = "The vote cheered critics who say the new tax is a burden on farmers."
+    quote = only(annotate(text))
+    assert text[quote.start : quote.end] == "the new tax is a burden on farmers"
