@@ -69,7 +69,7 @@ def _can_close(text: str, i: int, mark: str) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     if before.isspace() and mark not in ("\u201d", "\u00bb"):
-        # "... the term 'Manhattan poor,' " she said: a space may part an inner close from the outer
+        # "... the label 'city rich,' " she said: a space may part an inner close from the outer
         return mark == '"' and i >= 2 and text[i - 2] in "'\u2019" and not after.isalnum()
     if mark in ("'", "\u2019"):  # apostrophes: don't, Jones' — close only before a boundary
         return after in CLOSE_AFTER or after in '\u201d"' or not after.isalnum()

@@ -270,7 +270,7 @@ class _QuoteFinder:
         if quoted and self.segments[k].end <= verb.idx:
             after_quote = self.token_at(self.segments[k].end - 1) + 1
             named = self.subject_between(after_quote, verb)
-            if named is not None:  # '"...," Brent Bozell III, founder of X, tells Y'
+            if named is not None:  # '"...," Dale Whitford, founder of X, tells Y'
                 frame.content = [i for i in frame.content if i < after_quote]
                 frame.source = named
                 return
@@ -556,7 +556,7 @@ class _QuoteFinder:
         return doc[i - 1], label.root
 
     def subject_before(self, verb: Token) -> Token | None:
-        """ "Col. Steven Warren, a military spokesman in Baghdad, said": the name before the cue,
+        """ "Col. Mark Olsen, a navy spokesman in Manila, said": the name before the cue,
         past any appositive between commas, when the parse gave the cue no subject."""
         doc, j = self.doc, verb.i - 1
         sent_start = verb.sent.start
@@ -573,7 +573,7 @@ class _QuoteFinder:
         return tok
 
     def subject_between(self, start: int, verb: Token) -> Token | None:
-        """'"...," Brent Bozell III, founder of X, tells Y': a name between the quotation and a cue
+        """'"...," Dale Whitford, founder of X, tells Y': a name between the quotation and a cue
         the parse left without subject."""
         for tok in self.doc[start : verb.i]:
             if tok.pos_ in ("PROPN", "PRON") and self.segment_at(tok.idx) is None:
@@ -640,7 +640,7 @@ class _QuoteFinder:
         )
 
     def source_outside_quotes(self, verb: Token) -> Token | None:
-        """A speaker the parse found inside the quoted words ("“My apologies,” Quick said") is
+        """A speaker the parse found inside the quoted words ("“My mistake,” Vance said") is
         wrong: take the name right before the cue, or the one right after it."""
         before = self.doc[verb.i - 1] if verb.i > 0 else None
         if before is not None and before.pos_ in SPEAKER_POS and self.segment_at(before.idx) is None:
