@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -363,15 +364,21 @@ class _QuoteFinder:
 
     def sentence_subject(self, seg: Segment) -> Token | None:
         """The speaking subject of the writer's sentence around a quotation, if it has one."""
-        token = self.doc[min(len(self.doc) - 1, self.token_at(seg.start) + 1)]
-        while True:  # up to the nearest clause of the writer's with a subject
+        first_word = self.doc[min(len(self.doc) - 1, self.token_at(seg.start) + 1)]
+        for _, subject in self.governing_clauses(first_word):  # the nearest clause of the writer's
+            return subject if self.segment_at(subject.idx) is None and can_speak(subject) else None
+        return None
+
+    def governing_clauses(self, token: Token, limit: int | None = None) -> Iterator[tuple[Token, Token]]:
+        """(verb, subject) of each clause outside quotation marks from `token` up its heads, never
+        climbing to a head at or past index `limit`."""
+        while True:
             if token.pos_ in ("VERB", "AUX") and self.segment_at(token.idx) is None:
                 subject = subject_of(token)
                 if subject is not None:
-                    speaks = self.segment_at(subject.idx) is None and can_speak(subject)
-                    return subject if speaks else None
-            if token.head.i == token.i:
-                return None
+                    yield token, subject
+            if token.head.i == token.i or (limit is not None and token.head.i >= limit):
+                return
             token = token.head
 
     def is_speech(self, first: Segment, last: Segment) -> bool:
@@ -528,15 +535,11 @@ class _QuoteFinder:
         doc = self.doc
         if i < 2 or doc[i - 1].text != ":" or doc[i - 2].idx < para_start:
             return None
-        token = doc[i - 2]
-        while True:  # up the clause before the colon: "X apologized for what happened:" -> X
-            if token.pos_ in ("VERB", "AUX") and token.idx >= para_start:
-                source = subject_of(token)
-                if source is not None and can_speak(source):
-                    return token, source
-            if token.head.i == token.i or token.head.i >= i - 1:
-                return None
-            token = token.head
+        # Up the clause before the colon: "X apologized for what happened:" -> X.
+        for verb, source in self.governing_clauses(doc[i - 2], limit=i - 1):
+            if verb.idx >= para_start and can_speak(source):
+                return verb, source
+        return None
 
     def label_before(self, i: int, para_start: int) -> tuple[Token, Token | None] | None:
         """ "... - Mark Smith: “...”": a bare name and a colon introduce the quotation."""
