@@ -222,9 +222,7 @@ class _QuoteFinder:
         """ "“A,” X said, adding of Y, “B.”": B belongs to "adding", a second attribution."""
         kept: list[tuple[int, int]] = []
         for start, end in spans:
-            if start > cue.idx and any(
-                self.cue_verb(t) for t in self.doc[cue.i + 1 : self.token_at(start)] if t.idx > cue.idx
-            ):
+            if start > cue.idx and any(self.cue_verb(t) for t in self.doc[cue.i + 1 : self.token_at(start)]):
                 break
             kept.append((start, end))
         return kept
