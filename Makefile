@@ -39,6 +39,7 @@ bench: install
 eval: install
 	$(BIN)/python -m benchmarks.eval_quotes
 	$(BIN)/python -m benchmarks.eval_actors
+	$(BIN)/python -m benchmarks.eval_speakers
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

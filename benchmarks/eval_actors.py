@@ -34,7 +34,7 @@ def main() -> None:
     ap.add_argument("--pred", type=Path, default=Path("/tmp/quotewire-actors-pred.jsonl"))
     ap.add_argument("--errors", type=int, default=0, help="list up to N misses and false alarms")
     args = ap.parse_args()
-    annotate_gold(args.gold, args.pred, "mentions", predictions)
+    annotate_gold(args.gold, args.pred, lambda a: {"mentions": predictions(a)})
     run_scorer(
         "score_actors.py", args.gold, args.pred, *(["--errors", str(args.errors)] if args.errors else [])
     )

@@ -35,7 +35,7 @@ def main() -> None:
     ap.add_argument("--pred", type=Path, default=Path("/tmp/quotewire-quotes-pred.jsonl"))
     ap.add_argument("--json", action="store_true", help="also print the scorer's JSON line")
     args = ap.parse_args()
-    annotate_gold(args.gold, args.pred, "quotes", predictions)
+    annotate_gold(args.gold, args.pred, lambda a: {"quotes": predictions(a)})
     run_scorer("score_quotes.py", args.gold, args.pred, *(["--json"] if args.json else []))
 
 

@@ -15,10 +15,8 @@ from app.nlp import Annotation, Annotator
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
-def annotate_gold(
-    gold: Path, predictions: Path, field: str, predict: Callable[[Annotation], list[dict[str, object]]]
-) -> None:
-    """Annotate every article of `gold` and write `{"id", field: predict(annotation)}` lines."""
+def annotate_gold(gold: Path, predictions: Path, predict: Callable[[Annotation], dict[str, object]]) -> None:
+    """Annotate every article of `gold` and write `{"id", **predict(annotation)}` lines."""
     with gold.open(encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines if line.strip()]
     annotator = Annotator(get_settings().nlp_model)
@@ -26,7 +24,7 @@ def annotate_gold(
     with predictions.open("w", encoding="utf-8") as out:
         annotations = annotator.annotate_many(r["text"] for r in records)
         for record, annotation in zip(records, annotations, strict=True):
-            out.write(json.dumps({"id": record["id"], field: predict(annotation)}) + "\n")
+            out.write(json.dumps({"id": record["id"], **predict(annotation)}) + "\n")
     print(f"annotated {len(records)} articles in {time.perf_counter() - began:.1f}s", file=sys.stderr)
 
 
