@@ -36,6 +36,7 @@ class SpeakerRule(StrEnum):
     NAME_VARIANT = "name_variant"  # surname, first name, title + surname of a named person
     DESCRIPTOR_NAME = "descriptor_name"  # "the union's president, Owen Tate," -> the name beside it
     ROLE = "role"  # "the mayor" -> the person this article gave that role
+    DEFINITE_DESCRIPTION = "definite_description"  # "the 47-year-old" -> the person in focus
     PRONOUN = "pronoun"  # "she" -> the most salient compatible person
     ORGANIZATION_NOMINAL = "organization_nominal"  # "the ministry", "police" -> the named organisation
     SPOKESPERSON = "spokesperson"  # "a spokeswoman for X": anonymous, affiliated with X
