@@ -63,7 +63,7 @@ def _name_tokens(key: str) -> list[str]:
 
 
 def _person_match(short: list[str], long: list[str]) -> bool:
-    """Short form of a person name: surname ("Maduro"), or initials + surname ("P. Simmons")."""
+    """Short form of a person name: surname ("Maduro"), or initials + surname ("K. Morrow")."""
     if not short or len(short) >= len(long):
         return False
     if len(short) == 1:
@@ -91,7 +91,7 @@ def group_candidates(candidates: Iterable[Candidate]) -> list[Group]:
 
 
 def _fold_person_short_forms(groups: list[Group]) -> None:
-    """Merge "Maduro" / "P. Simmons" into the person group whose full name ends the same way."""
+    """Merge "Maduro" / "K. Morrow" into the person group whose full name ends the same way."""
     people = [
         g for g in groups if not g.country and len(_name_tokens(g.key)) >= 2 and g.leaning() == "person"
     ]
@@ -103,7 +103,7 @@ def _fold_person_short_forms(groups: list[Group]) -> None:
             p for p in people if p is not group and p.members and _person_match(tokens, _name_tokens(p.key))
         ]
         if not matches and len(tokens) == 1:
-            # Family name first ("Wang" for "Wang Shi-ting"), tried only when no surname matches.
+            # Family name first ("Chen" for "Chen Li-wei"), tried only when no surname matches.
             matches = [
                 p for p in people if p is not group and p.members and _name_tokens(p.key)[0] == tokens[0]
             ]

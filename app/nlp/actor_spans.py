@@ -1,7 +1,7 @@
 """Candidate actor mentions: NER entities and gazetteer hits, with their boundaries cleaned.
 
 Why: raw entity spans carry noise that is not part of any name ("• Reuters", "the Lima Group",
-"England 's", "Kent 108-3", "Yorkshire at Headingley"); every later step (merging, voting,
+"Velmor 's", "Tarn County 212-6", "Velmor at Ostby Park"); every later step (merging, voting,
 scoring) assumes a mention is exactly the proper name, so cleaning happens first, per token.
 """
 
@@ -225,7 +225,7 @@ def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str] | No
         and (i == 0 or not (len(doc[i - 1].text) == 2 and doc[i - 1].text.endswith(".")))
     ):
         return i + 2, "PERSON"
-    # A run of capitalised proper nouns ending in an organisation word ("Daniels Pharmaceuticals Inc").
+    # A run of capitalised proper nouns ending in an organisation word ("Brisk Quarry Holdings Inc").
     end = i
     while end < len(doc) and not taken[end] and doc[end].tag_ in {"NNP", "NNPS"}:
         if not doc[end].text[:1].isupper():

@@ -89,7 +89,7 @@ def _agentive(doc: Doc, cand: Candidate) -> bool:
 
 def _person_name_words(doc: Doc) -> frozenset[str]:
     """First and last words of full person names in the doc: "Washington" is a person if
-    "MaliVai Washington" appears, whatever its single mentions look like."""
+    "Ellen Washington" appears, whatever its single mentions look like."""
     words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) >= 2 and not ent.text.isupper():
