@@ -269,6 +269,7 @@ def write_annotation(session: Session, article: models.Article, annotation: Anno
                 spans=[[s, e] for s, e in quote.spans],
                 text=article.text[quote.start : quote.end],
                 kind=quote.kind,
+                rule=quote.rule.value,
                 cue_text=cue.text if cue else None,
                 cue_start=cue.start if cue else None,
                 cue_end=cue.end if cue else None,
@@ -276,6 +277,7 @@ def write_annotation(session: Session, article: models.Article, annotation: Anno
                 speaker_start=speaker.start if speaker else None,
                 speaker_end=speaker.end if speaker else None,
                 speaker_anonymous=bool(speaker and speaker.anonymous),
+                speaker_rule=speaker.rule.value if speaker else None,
                 speaker_actor_id=actor_id_of.get(speaker.actor)
                 if speaker and speaker.actor is not None
                 else None,

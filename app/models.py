@@ -104,3 +104,7 @@ class Quote(SQLModel, table=True):
     speaker_affiliation_id: int | None = Field(
         default=None, sa_column=_fk("actor.id", ondelete="SET NULL", nullable=True)
     )
+    # Why the quote and its speaker were found: values of QuoteRule and SpeakerRule, kept as plain
+    # strings so that a new rule needs no migration. Null on rows stored before rules were recorded.
+    rule: str | None = None
+    speaker_rule: str | None = None

@@ -10,6 +10,7 @@ from sqlalchemy import and_, or_
 from sqlmodel import Session, col, func, select
 
 from app import models
+from app.nlp import QuoteRule, SpeakerRule
 from app.schemas import (
     ActorOut,
     ActorRef,
@@ -23,6 +24,7 @@ from app.schemas import (
 )
 
 Row = TypeVar("Row")
+Rule = TypeVar("Rule", QuoteRule, SpeakerRule)
 Key = list[int] | None
 
 
@@ -131,6 +133,7 @@ def quote_out(q: models.Quote, names: dict[int, str]) -> QuoteOut:
             affiliation=ActorRef(actor_id=affiliation, name=names[affiliation])
             if affiliation in names
             else None,
+            rule=_member(SpeakerRule, q.speaker_rule),
         )
     cue = None
     if q.cue_text is not None and q.cue_start is not None and q.cue_end is not None:
@@ -145,9 +148,16 @@ def quote_out(q: models.Quote, names: dict[int, str]) -> QuoteOut:
         spans=[(s, e) for s, e in q.spans],
         text=q.text,
         kind=q.kind,  # type: ignore[arg-type]
+        rule=_member(QuoteRule, q.rule),
         cue=cue,
         speaker=speaker,
     )
+
+
+def _member(enum: type[Rule], value: str | None) -> Rule | None:
+    """A stored rule as its enum member; a value the engine no longer has reads as not recorded
+    (null), so renaming a rule never breaks reading rows stored before `quotewire reannotate`."""
+    return next((member for member in enum if member == value), None)
 
 
 def article_actors(

@@ -2,14 +2,78 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar
+from enum import StrEnum
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+from app.nlp import QuoteRule, SpeakerRule
 
 MAX_TEXT_CHARS = 200_000
 
 T = TypeVar("T")
+
+# What each rule value means, for the docs page and for clients: a user who doubts an attribution
+# reads here why it was made. The README's field section lists the same meanings.
+QUOTE_RULE_MEANINGS: dict[QuoteRule, str] = {
+    QuoteRule.REPORTING_FRAME: "a cue verb or noun with its source and its content in the sentence's parse",
+    QuoteRule.SPEAKER_LABEL: "a “Name: words” paragraph",
+    QuoteRule.CUE_AFTER: "a cue right after the quotation: “…,” she said / “…,” said Smith",
+    QuoteRule.CUE_BEFORE: "a cue right before the quotation: He added, “…”",
+    QuoteRule.NAME_COLON: "a name and a colon before the quotation: - Mark Smith: “…”",
+    QuoteRule.COLON_INTRO: "a speaking subject before a colon: She turned to the crowd: “…”",
+    QuoteRule.SPEAKING_CLAUSE: "a long quotation inside a clause whose subject can speak",
+    QuoteRule.CONTINUATION: "a paragraph of pure quotation right after a quote continues it",
+}
+SPEAKER_RULE_MEANINGS: dict[SpeakerRule, str] = {
+    SpeakerRule.EXACT_NAME: "the speaker's words are a mention of the actor",
+    SpeakerRule.NAME_VARIANT: "a surname, first name or title + surname of a named person",
+    SpeakerRule.DESCRIPTOR_NAME: "a descriptor beside a name (“the union's president, Owen Tate,”): the name",
+    SpeakerRule.ROLE: "a role (“the mayor”): the person the article gave that role",
+    SpeakerRule.DEFINITE_DESCRIPTION: "a description with no matching role (“the 47-year-old”): the person "
+    "in focus",
+    SpeakerRule.PRONOUN: "a pronoun (“she”): the most salient compatible person",
+    SpeakerRule.ORGANIZATION_NOMINAL: "“the ministry”, “police”: the named organisation",
+    SpeakerRule.SPOKESPERSON: "“a spokeswoman for X”: anonymous, affiliated with X",
+    SpeakerRule.ANONYMOUS: "“a senior official”, “a person familiar with”: unnamed on purpose",
+    SpeakerRule.GROUP_PRONOUN: "“they”, “we”: a group or organisation",
+    SpeakerRule.RELATIVE_PRONOUN: "“critics who say”: the antecedent",
+    SpeakerRule.CONTINUATION: "a cue-less quotation paragraph continues the previous speaker",
+    SpeakerRule.TURN_TAKING: "an untagged reply in a two-person exchange: the other party",
+    SpeakerRule.UNRESOLVED: "no pass found the actor",
+}
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: typing hashes Annotated metadata
+class _ValueMeanings:
+    """Adds every value's meaning to an enum's schema: OpenAPI's `enum` alone cannot describe values.
+
+    The meanings go into the description (rendered by the docs pages) and into
+    `x-enum-descriptions` (read by client generators), in the order of `enum`.
+    """
+
+    meanings: Mapping[StrEnum, str]
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        target = handler.resolve_ref_schema(json_schema)
+        meanings = [self.meanings[value] for value in target["enum"]]
+        target["description"] = "\n".join(
+            f"- `{value}`: {meaning}" for value, meaning in zip(target["enum"], meanings, strict=True)
+        )
+        target["x-enum-descriptions"] = meanings
+        return json_schema
+
+
+QuoteRuleField = Annotated[QuoteRule, _ValueMeanings(QUOTE_RULE_MEANINGS)]
+SpeakerRuleField = Annotated[SpeakerRule, _ValueMeanings(SPEAKER_RULE_MEANINGS)]
 
 
 class Problem(BaseModel):
@@ -98,6 +162,10 @@ class SpeakerOut(BaseModel):
     name: str | None = Field(description="That actor's canonical name.")
     anonymous: bool = Field(description="An unnamed source such as “a U.S. official”.")
     affiliation: ActorRef | None = Field(description="The actor an anonymous source belongs to, if named.")
+    rule: SpeakerRuleField | None = Field(
+        description="Why the speaker was linked to this actor (or left unlinked): the pass of speaker "
+        "resolution that decided. Null on quotes stored before rules were recorded."
+    )
 
 
 class QuoteOut(BaseModel):
@@ -105,25 +173,52 @@ class QuoteOut(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "id": 9,
+                    "id": 10,
+                    "article_id": 1,
+                    "paragraph": 7,
+                    "start": 1827,
+                    "end": 1927,
+                    "spans": [[1827, 1927]],
+                    "text": "“The military ranks are seeing Maduro’s corruption, violence, and lack of "
+                    "support within Venezuela,”",
+                    "kind": "direct",
+                    "rule": "reporting_frame",
+                    "cue": {"text": "said", "start": 1935, "end": 1939},
+                    "speaker": {
+                        "text": "Bolton",
+                        "start": 1928,
+                        "end": 1934,
+                        "actor_id": 5,
+                        "name": "John Bolton",
+                        "anonymous": False,
+                        "affiliation": None,
+                        "rule": "name_variant",
+                    },
+                },
+                {
+                    "id": 1,
                     "article_id": 1,
                     "paragraph": 0,
                     "start": 0,
-                    "end": 24,
-                    "spans": [[0, 24]],
-                    "text": "“We will not back down,”",
-                    "kind": "direct",
-                    "cue": {"text": "said", "start": 35, "end": 39},
+                    "end": 184,
+                    "spans": [[0, 184]],
+                    "text": "The Russian military contingent that arrived in Venezuela over the weekend, "
+                    "drawing U.S. condemnation, is believed to be made up of special forces, including "
+                    "“cybersecurity personnel,”",
+                    "kind": "mixed",
+                    "rule": "reporting_frame",
+                    "cue": {"text": "told", "start": 201, "end": 205},
                     "speaker": {
-                        "text": "the mayor",
-                        "start": 25,
-                        "end": 34,
-                        "actor_id": 4,
-                        "name": "Ana Ruiz",
-                        "anonymous": False,
-                        "affiliation": None,
+                        "text": "a U.S. official",
+                        "start": 185,
+                        "end": 200,
+                        "actor_id": None,
+                        "name": None,
+                        "anonymous": True,
+                        "affiliation": {"actor_id": 1, "name": "United States"},
+                        "rule": "anonymous",
                     },
-                }
+                },
             ]
         }
     )
@@ -137,7 +232,14 @@ class QuoteOut(BaseModel):
         description="Content fragments; an interrupted quote has several, without the “he said” between."
     )
     text: str = Field(description="`text[start:end]` of the article.")
-    kind: Literal["direct", "indirect", "mixed"]
+    kind: Literal["direct", "indirect", "mixed"] = Field(
+        description="direct: the speaker's words in quotation marks; indirect: reported speech without "
+        "them; mixed: reported speech with some quoted words."
+    )
+    rule: QuoteRuleField | None = Field(
+        description="Why this is a quote: the rule of the quote finder that found it. "
+        "Null on quotes stored before rules were recorded."
+    )
     cue: CueOut | None
     speaker: SpeakerOut | None
 

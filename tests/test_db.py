@@ -119,3 +119,56 @@ def test_downgrade_to_base_then_upgrade_restores_schema(database_url: str, raw_e
     assert current_revision(raw_engine) == head_revision(database_url)
     with raw_engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
+
+
+def quote_columns(engine: Engine) -> set[str]:
+    return {column["name"] for column in inspect(engine).get_columns("quote")}
+
+
+def test_0002_adds_nullable_rule_columns_to_a_0001_database_with_rows_and_downgrades(
+    database_url: str, raw_engine: Engine
+) -> None:
+    config = alembic_config(database_url)
+    command.upgrade(config, "0001")
+    with raw_engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO article (id, text, content_hash, annotator_version, ingested_at) "
+                "VALUES (1, '“Rain,” Ada said.', :hash, 'old', '2026-11-01 00:00:00')"
+            ),
+            {"hash": "a" * 64},
+        )
+        connection.execute(
+            text(
+                'INSERT INTO quote (id, article_id, paragraph, start, "end", spans, text, kind, '
+                "speaker_text, speaker_start, speaker_end, speaker_anonymous) "
+                "VALUES (1, 1, 0, 0, 7, '[[0, 7]]', '“Rain,”', 'direct', 'Ada', 8, 11, 0)"
+            )
+        )
+    command.upgrade(config, "0002")
+    assert {"rule", "speaker_rule"} <= quote_columns(raw_engine)
+    with raw_engine.connect() as connection:
+        row = connection.execute(text("SELECT text, speaker_text, rule, speaker_rule FROM quote")).one()
+    assert tuple(row) == ("“Rain,”", "Ada", None, None)
+    with raw_engine.begin() as connection:
+        connection.execute(text("UPDATE quote SET rule = 'cue_after', speaker_rule = 'exact_name'"))
+    command.downgrade(config, "0001")
+    assert current_revision(raw_engine) == "0001"
+    assert not {"rule", "speaker_rule"} & quote_columns(raw_engine)
+    schema = inspect(raw_engine)
+    assert {index["name"] for index in schema.get_indexes("quote")} == {
+        "ix_quote_article_id",
+        "ix_quote_speaker_actor_id",
+        "ix_quote_speaker_affiliation_id",
+    }
+    assert {key["name"] for key in schema.get_foreign_keys("quote")} == {
+        "fk_quote_article_id_article",
+        "fk_quote_speaker_actor_id_actor",
+        "fk_quote_speaker_affiliation_id_actor",
+    }
+    with raw_engine.connect() as connection:
+        assert connection.execute(text("SELECT id, text, speaker_text FROM quote")).one() == (
+            1,
+            "“Rain,”",
+            "Ada",
+        )
