@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, SQLModel, col, select
 
 from app import ingest, models
@@ -19,7 +19,7 @@ from app.ingest import (
     parse_plain_text,
     read_file,
 )
-from app.nlp import Annotation, Annotator
+from app.nlp import Annotation, Annotator, QuoteRule, SpeakerRule
 from app.nlp.annotations import Actor, Mention
 from tests.conftest import SEED
 
@@ -39,6 +39,7 @@ QUOTE_ARTICLE = (
     '"We agree on the budget," Merkel said after the meeting.\n\n'
     "Macron said the talks would continue in Paris next month."
 )
+RULE_ARTICLE = "“We will rebuild,” Anna Berg said."
 
 
 def count(session: Session, table: type[SQLModel]) -> int:
@@ -329,6 +330,35 @@ def test_quote_speaker_is_linked_to_the_named_actor(session: Session, annotator:
     budget = next(q for q in quotes if "budget" in q.text)
     assert budget.speaker_actor_id == merkel.id
     assert budget.kind == "direct"
+
+
+def test_quote_row_keeps_the_rules_the_annotator_gave(session: Session, annotator: Annotator) -> None:
+    article = store(session, annotator, RULE_ARTICLE)
+    (expected,) = annotator.annotate(RULE_ARTICLE).quotes
+    assert expected.speaker is not None
+    (row,) = session.exec(select(models.Quote).where(models.Quote.article_id == article.id)).all()
+    assert (row.text, row.speaker_text) == ("“We will rebuild,”", "Anna Berg")
+    assert (row.rule, row.speaker_rule) == (expected.rule.value, expected.speaker.rule.value)
+    assert row.rule in set(QuoteRule)
+    assert row.speaker_rule in set(SpeakerRule)
+
+
+def test_reannotate_fills_rules_on_quotes_stored_without_them(session: Session, annotator: Annotator) -> None:
+    """Quotes stored before migration 0002 have no rule; re-annotating writes the current engine's."""
+    article = store(session, annotator, RULE_ARTICLE)
+    (expected,) = annotator.annotate(RULE_ARTICLE).quotes
+    assert expected.speaker is not None
+    session.execute(update(models.Quote).values(rule=None, speaker_rule=None))
+    article.annotator_version = "old-version"
+    session.add(article)
+    session.commit()
+    ingest.reannotate(session, article, annotator)
+    (row,) = session.exec(select(models.Quote).where(models.Quote.article_id == article.id)).all()
+    assert (row.speaker_text, row.rule, row.speaker_rule) == (
+        "Anna Berg",
+        expected.rule.value,
+        expected.speaker.rule.value,
+    )
 
 
 def test_failing_annotation_write_leaves_no_rows(

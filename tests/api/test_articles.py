@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from sqlalchemy import Engine, text
 
+from app.nlp import Annotator, QuoteRule, SpeakerRule
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.anyio
@@ -13,6 +15,7 @@ SHORT = (
     "“We will rebuild the bridge by spring,” Mayor Ana Ruiz said on Monday.\n\n"
     "The council said it would vote."
 )
+REBUILD = "“We will rebuild,” Anna Berg said."
 
 
 async def test_seed_ingest_has_twelve_body_paragraphs_and_reuters_source(seed_article: dict) -> None:
@@ -72,6 +75,53 @@ async def test_seed_quote_by_bolton_is_resolved_to_his_actor(
     assert military["speaker"]["name"] == "John Bolton"
     actor = (await client.get(f"/v1/actors/{military['speaker']['actor_id']}")).json()
     assert actor["quote_count"] >= 1
+
+
+async def rebuild_quote(client: httpx.AsyncClient) -> dict:
+    article = (
+        await client.post("/v1/articles", content=REBUILD, headers={"Content-Type": "text/plain"})
+    ).json()
+    quotes = (await client.get(f"/v1/articles/{article['id']}/quotes")).json()["items"]
+    assert [q["text"] for q in quotes] == ["“We will rebuild,”"]
+    return quotes[0]
+
+
+async def test_quote_serves_the_rules_the_annotator_gave(
+    client: httpx.AsyncClient, annotator: Annotator
+) -> None:
+    """The finder and speaker sieve are in flux, so the expected rules come from the annotator itself."""
+    quote = await rebuild_quote(client)
+    (expected,) = annotator.annotate(REBUILD).quotes
+    assert expected.speaker is not None
+    assert (quote["kind"], quote["speaker"]["text"], quote["speaker"]["name"]) == (
+        "direct",
+        "Anna Berg",
+        "Anna Berg",
+    )
+    assert (quote["rule"], quote["speaker"]["rule"]) == (expected.rule.value, expected.speaker.rule.value)
+    assert QuoteRule(quote["rule"]) is expected.rule
+    assert SpeakerRule(quote["speaker"]["rule"]) is expected.speaker.rule
+
+
+async def test_actor_quotes_serve_the_same_rules(client: httpx.AsyncClient) -> None:
+    quote = await rebuild_quote(client)
+    by_actor = (await client.get(f"/v1/actors/{quote['speaker']['actor_id']}/quotes")).json()["items"]
+    assert [(q["id"], q["rule"], q["speaker"]["rule"]) for q in by_actor] == [
+        (quote["id"], quote["rule"], quote["speaker"]["rule"])
+    ]
+
+
+@pytest.mark.parametrize("stored", [None, "a_rule_since_renamed"])
+async def test_rule_not_recorded_or_no_longer_known_is_served_as_null(
+    client: httpx.AsyncClient, engine: Engine, stored: str | None
+) -> None:
+    """Rows stored before rules were recorded, or under a rule since renamed, read as null (no error)."""
+    quote = await rebuild_quote(client)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE quote SET rule = :rule, speaker_rule = :rule"), {"rule": stored})
+    (served,) = (await client.get(f"/v1/articles/{quote['article_id']}/quotes")).json()["items"]
+    assert (served["rule"], served["speaker"]["rule"]) == (None, None)
+    assert served["speaker"]["name"] == "Anna Berg"
 
 
 async def test_actor_mentions_index_the_article_text(client: httpx.AsyncClient, seed_article: dict) -> None:

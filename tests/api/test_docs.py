@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from enum import StrEnum
 
 import httpx
 import pytest
+
+from app.nlp import QuoteRule, SpeakerRule
+from app.schemas import QUOTE_RULE_MEANINGS, SPEAKER_RULE_MEANINGS
 
 pytestmark = pytest.mark.anyio
 
@@ -36,3 +41,22 @@ async def test_health_reports_ok_and_annotator_version(client: httpx.AsyncClient
     body = (await client.get("/health")).json()
     assert body["status"] == "ok"
     assert body["annotator_version"].startswith("quotewire-")
+
+
+@pytest.mark.parametrize(
+    ("model", "enum", "meanings"),
+    [("QuoteOut", QuoteRule, QUOTE_RULE_MEANINGS), ("SpeakerOut", SpeakerRule, SPEAKER_RULE_MEANINGS)],
+    ids=["quote", "speaker"],
+)
+async def test_openapi_rule_is_a_nullable_enum_describing_every_value(
+    client: httpx.AsyncClient, model: str, enum: type[StrEnum], meanings: Mapping[StrEnum, str]
+) -> None:
+    schemas = (await client.get("/openapi.json")).json()["components"]["schemas"]
+    rule = schemas[model]["properties"]["rule"]
+    assert rule["anyOf"] == [{"$ref": f"#/components/schemas/{enum.__name__}"}, {"type": "null"}]
+    assert rule["description"].startswith("Why ")
+    values = schemas[enum.__name__]
+    assert values["enum"] == [member.value for member in enum]
+    assert values["x-enum-descriptions"] == [meanings[member] for member in enum]
+    assert values["description"].split("\n") == [f"- `{member}`: {meanings[member]}" for member in enum]
+    assert all(meanings[member].strip() for member in enum)
