@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from app.nlp.countries import country_by_demonym, country_by_name
+from app.nlp.dateline import find_dateline
 from app.nlp.gazetteer import ORG_SUFFIXES, PERSON_TITLES, PLATFORMS, REGION_QUALIFIERS
 
 # NER labels that can be an actor (NORP only as a demonym of a country).
@@ -75,6 +76,7 @@ class Candidate:
     country: str | None = None  # ISO code when the text names a country or is its demonym/capital
     form: str = "name"
     title: str | None = None  # a pre-name title chain ("U.S. Secretary of State")
+    dateline: bool = False  # the place of the story's dateline: where it was filed, never an agent
     votes: dict[str, float] = field(default_factory=dict)
 
 
@@ -236,11 +238,28 @@ def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str] | No
     return None
 
 
+def _dateline_place(doc: Doc, taken: list[bool]) -> Candidate | None:
+    """The dateline's place as one location candidate, whatever the model made of its words."""
+    dateline = find_dateline(doc.text)
+    span = None if dateline is None else doc.char_span(*dateline.place, alignment_mode="expand")
+    if span is None:
+        return None
+    for i in range(span.start, span.end):
+        taken[i] = True
+    candidate = _make(doc, span.start, span.end, "GPE")
+    candidate.dateline = True
+    return candidate
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     """All cleaned candidate mentions of a parsed document, in text order."""
     candidates: list[Candidate] = []
     full_text = doc.text
     taken = [False] * len(doc)
+    place = _dateline_place(doc, taken)
+    if place is not None:
+        candidates.append(place)
+    in_place = taken.copy()
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
@@ -248,7 +267,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             for i in range(ent.start, ent.end):
                 taken[i] = True
         for start, end in _pieces(doc, ent.start, ent.end):
-            if _valid(doc, start, end):
+            if _valid(doc, start, end) and not any(in_place[start:end]):
                 candidates.append(_make(doc, start, end, ent.label_))
     i = 0
     while i < len(doc):

@@ -40,6 +40,8 @@ _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _INITIAL_NAME = re.compile(r"^[A-Z]\.\s?[A-Z][a-z']")
 _CHANNEL_CUES = frozenset({"on", "via"})
 _TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "location")
+# A dateline's place outweighs whatever type the model guessed for its capitals.
+DATELINE_VOTE = 5.0
 
 
 def find_actors(doc: Doc) -> list[Actor]:
@@ -116,6 +118,8 @@ def _examine(doc: Doc, cand: Candidate, people: frozenset[str]) -> Candidate | N
     """Classify one candidate (country, demonym, capital, title, cues) or drop it as no actor."""
     if cand.country is not None and cand.form == "name" and _inside_larger_name(doc, cand):
         return None
+    if cand.dateline:
+        return _examine_dateline(cand)
     if cand.country is None:
         _strip_inner_title(doc, cand)
         if cand.label != "PERSON" and cand.text.casefold() not in people:
@@ -148,6 +152,16 @@ def _examine(doc: Doc, cand: Candidate, people: frozenset[str]) -> Candidate | N
     if cand.form == "name" and is_acronym(cand.text) and not cand.headline:
         cand.form = "acronym"
     _vote(doc, cand)
+    return cand
+
+
+def _examine_dateline(cand: Candidate) -> Candidate:
+    """A dateline place is where the story was filed: a country when it names one, else a place,
+    never a capital standing for its government."""
+    country = country_by_name(cand.text)
+    if country is not None:
+        cand.country = country.code
+    cand.votes = {"location": DATELINE_VOTE}
     return cand
 
 
@@ -224,7 +238,8 @@ def _canonical_name(group: Group, kind: ActorType) -> str:
     for c in mixed:
         counts[c.text] = counts.get(c.text, 0) + 1
     best = max(mixed, key=lambda c: (len(c.text.split()), not is_acronym(c.text), counts[c.text], -c.start))
-    return " ".join(best.text.split())
+    name = " ".join(best.text.split())
+    return name.title() if best.dateline and name.isupper() else name
 
 
 def _build(doc: Doc, text: str, group: Group) -> Actor | None:

@@ -201,3 +201,19 @@ def test_demonym_after_a_region_word_is_not_the_country(annotate: Callable[[str]
     text = "Latin American leaders met in Lima. American diplomats watched."
     us = next(a for a in annotate(text).actors if a.country_code == "US")
     assert [m.start for m in us.mentions] == [text.rindex("American")]
+
+
+def test_dateline_capital_is_the_city_not_its_country(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("MADRID, May 2 \u2014 The airline said on Tuesday it would cut 40 routes.")
+    madrid = by_name(actors, "Madrid")
+    assert madrid.type == "location" and madrid.country_code is None
+    assert [m.text for m in madrid.mentions] == ["MADRID"]
+    assert not [a for a in actors if a.country_code == "ES"]
+
+
+def test_dateline_place_is_a_location_whatever_the_model_says(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    actors = actors_of("VELMORA (Reuters) - The central bank raised rates on Monday, officials said.")
+    assert by_name(actors, "Velmora").type == "location"
+    assert by_name(actors, "Reuters").type == "organization"
