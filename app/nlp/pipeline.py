@@ -14,6 +14,7 @@ from app.nlp.annotations import Annotation, Mention, MentionForm
 from app.nlp.quote_marks import paragraphs
 from app.nlp.quotes import find_quotes
 from app.nlp.salience import score_salience
+from app.nlp.speaker_sieve import resolve_speakers
 
 # Bump whenever a rule change can alter the output: stored articles then report an old version
 # and `quotewire reannotate` brings them up to date.
@@ -62,6 +63,7 @@ class Annotator:
 def annotate_doc(doc: Doc) -> Annotation:
     actors = find_actors(doc)
     quotes = find_quotes(doc, actors)
+    resolve_speakers(doc, actors, quotes)
     annotation = Annotation(actors=actors, quotes=quotes)
     add_speaker_mentions(annotation)
     score_salience(annotation, len(doc.text))

@@ -1,0 +1,139 @@
+"""Description passes: unnamed sources, roles, organisation nouns and descriptions in focus.
+
+"A spokeswoman for the hospital" stays anonymous but affiliated; "the minister" is the person this
+article called minister; "police" the police force it named; "the 47-year-old" whoever it is about.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from app.nlp.annotations import SpeakerRule
+from app.nlp.countries import country_by_demonym
+from app.nlp.gender import Gender, compatible, noun_gender
+from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
+from app.nlp.speaker_sieve.focus import in_focus
+from app.nlp.speaker_sieve.lexicon import (
+    ANONYMOUS_HEADS,
+    COMPANY_NOUNS,
+    INDEFINITE,
+    INSTITUTION_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPOKESPERSON_NOUNS,
+)
+from app.nlp.speaker_sieve.phrases import (
+    affiliation,
+    determiners,
+    is_bare_plural,
+    is_definite,
+    named_organization,
+)
+from app.nlp.speaker_sieve.profiles import ActorProfile, age_of, fold
+
+_NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+_MODIFIER_DEPS = frozenset({"compound", "amod"})
+
+
+def anonymous_source(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
+    """ "a senior official", "two people familiar with", "a spokeswoman for X": unnamed on purpose,
+    kept anonymous with the organisation they speak for."""
+    head = slot.head
+    if head is None or slot.cueless or head.pos_ != "NOUN":
+        return None
+    lemma = fold(head.lemma_)
+    indefinite = bool(determiners(head) & INDEFINITE) or is_bare_plural(head)
+    if lemma in SPOKESPERSON_NOUNS:
+        rule = SpeakerRule.SPOKESPERSON
+    elif indefinite and (lemma in ANONYMOUS_HEADS or lemma in PERSON_NOUNS) and lemma not in ORG_NOUNS:
+        rule = SpeakerRule.ANONYMOUS
+    else:
+        return None
+    return Resolution(rule, anonymous=True, affiliation=affiliation(ctx, discourse, head))
+
+
+def role(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
+    """ "the mayor", "the senator", "the 58-year-old coach", "the Argentine": the person this
+    article gave that role, age or nationality (introduced before, or just after in a lead)."""
+    head = slot.head
+    if head is None or slot.cueless or slot.phrase is None or head.pos_ not in _NOUN_POS:
+        return None
+    if not is_definite(head):
+        return None
+    lemma = fold(head.lemma_)
+    modifiers = {fold(c.text) for c in head.lefts if c.dep_ in _MODIFIER_DEPS}
+    age = age_of(slot.phrase.text)
+    country = country_by_demonym(head.text)
+    scored: list[tuple[int, int]] = []
+    for index, profile in enumerate(ctx.profiles):
+        if profile.type != "person":
+            continue
+        score = _role_score(profile, lemma, modifiers, age, country.code if country else None)
+        if score:
+            scored.append((score, index))
+    if not scored:
+        return None
+    best = max(score for score, _ in scored)
+    fitting = {i for score, i in scored if score == best}
+    actor = in_focus(ctx, discourse, head, fitting.__contains__)
+    if actor is None:  # named only later, as in a lead ("..., its chief medical officer said.")
+        actor = min(fitting, key=ctx.first_mention)
+    return Resolution(SpeakerRule.ROLE, actor)
+
+
+def _role_score(
+    profile: ActorProfile, lemma: str, modifiers: set[str], age: str | None, country: str | None
+) -> int:
+    """How well a person fits a description: its head noun (or age, or nationality) must fit;
+    each matching modifier ("finance" minister) counts once more."""
+    roles = profile.role_words
+    fits = (
+        lemma in roles
+        or (age is not None and age in profile.ages)
+        or (country is not None and country in profile.countries)
+    )
+    if not fits:
+        return 0
+    return 1 + len(modifiers & roles)
+
+
+def organization_nominal(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
+    """ "police said", "the ministry said", "the company said": the organisation the article named
+    with that noun; a business noun with no such name goes to the business in focus."""
+    head = slot.head
+    if head is None or slot.cueless or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = fold(head.lemma_)
+    if lemma not in ORG_NOUNS and lemma not in COMPANY_NOUNS:
+        return None
+    if not (is_definite(head) or is_bare_plural(head) or not determiners(head)):
+        return None
+    actor = named_organization(ctx, head, slot.position)
+    if actor is None and lemma in COMPANY_NOUNS:
+        actor = in_focus(ctx, discourse, head, lambda a: _is_business(ctx.profiles[a]))
+    elif actor is None and is_definite(head):  # "the club said": the organisation in focus
+        actor = in_focus(ctx, discourse, head, lambda a: ctx.profiles[a].type == "organization")
+    return Resolution(SpeakerRule.ORGANIZATION_NOMINAL, actor) if actor is not None else None
+
+
+def _is_business(profile: ActorProfile) -> bool:
+    return profile.type == "organization" and not profile.words & INSTITUTION_WORDS
+
+
+def definite_description(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
+    """ "the collector", "the 47-year-old" with no role to match: the person the story is about."""
+    head = slot.head
+    if head is None or slot.cueless or slot.phrase is None or head.pos_ not in _NOUN_POS:
+        return None
+    lemma = fold(head.lemma_)
+    personal = lemma in PERSON_NOUNS or age_of(slot.phrase.text) is not None or country_by_demonym(head.text)
+    if not personal or not is_definite(head):
+        return None
+    gender = noun_gender(lemma)
+    actor = in_focus(ctx, discourse, head, lambda a: _person_fits(ctx, a, gender, head))
+    return Resolution(SpeakerRule.DEFINITE_DESCRIPTION, actor) if actor is not None else None
+
+
+def _person_fits(ctx: SieveContext, actor: int, gender: Gender, head: Token) -> bool:
+    profile = ctx.profiles[actor]
+    return profile.type == "person" and compatible(gender, profile.gender)

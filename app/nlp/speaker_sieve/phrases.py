@@ -1,0 +1,82 @@
+"""Small readings of a speaker phrase shared by several passes: its determiners, whether it is
+definite, plural, and the organisation it is affiliated with."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from app.nlp.speaker_sieve.context import Discourse, SieveContext
+from app.nlp.speaker_sieve.lexicon import DEFINITE_DETERMINERS, ORG_NOUNS
+from app.nlp.speaker_sieve.profiles import fold
+
+_DETERMINER_DEPS = frozenset({"det", "nummod", "amod", "predet", "poss"})
+_AFFILIATION_PREPS = frozenset({"for", "of", "at", "from", "with"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def determiners(head: Token) -> set[str]:
+    return {c.lower_ for c in head.lefts if c.dep_ in _DETERMINER_DEPS}
+
+
+def is_definite(head: Token) -> bool:
+    """ "the mayor", "its founder", "the union's president": a description of someone known."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in head.lefts)
+
+
+def is_bare_plural(head: Token) -> bool:
+    return head.tag_ in PLURAL_TAGS and not any(c.dep_ in ("det", "poss") for c in head.lefts)
+
+
+def named_organization(ctx: SieveContext, noun: Token, before: int) -> int | None:
+    """The organisation a common noun ("the ministry", "police") names in this article: one whose
+    name contains the noun, the latest mentioned before `before` (or the first after)."""
+    lemma = fold(noun.lemma_)
+    word = fold(noun.text)
+    matches = [
+        i
+        for i, p in enumerate(ctx.profiles)
+        if p.type == "organization" and (lemma in p.words or word in p.words)
+    ]
+    return latest_before(ctx, matches, before)
+
+
+def latest_before(ctx: SieveContext, actors: list[int], before: int) -> int | None:
+    """Of `actors`, the one mentioned last before `before`; failing that, the first mentioned."""
+    if not actors:
+        return None
+    wanted = set(actors)
+    for ref in ctx.mentions_before(before):
+        if ref.actor in wanted:
+            return ref.actor
+    return min(actors, key=ctx.first_mention)
+
+
+def affiliation(ctx: SieveContext, discourse: Discourse, head: Token) -> int | None:
+    """The organisation an unnamed source speaks for: "a spokeswoman for X", "the ministry's
+    spokesman", "a Meridian manager"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = _organization_of(ctx, discourse, obj)
+                    if found is not None:
+                        return found
+    for child in head.lefts:
+        if child.dep_ in ("poss", "compound", "nmod"):
+            found = _organization_of(ctx, discourse, child)
+            if found is not None:
+                return found
+    return None
+
+
+def _organization_of(ctx: SieveContext, discourse: Discourse, token: Token) -> int | None:
+    actor = ctx.token_actor(token, discourse)
+    if actor is not None:
+        return actor
+    if token.pos_ == "PROPN":
+        key = fold(token.text)
+        short = [i for i, p in enumerate(ctx.profiles) if p.type == "organization" and key in p.short_forms]
+        return latest_before(ctx, short, token.idx)
+    if fold(token.lemma_) in ORG_NOUNS:
+        return named_organization(ctx, token, token.idx)
+    return None

@@ -1,0 +1,209 @@
+"""What the article says about each actor that a speaker phrase can point at: the forms of its
+name, its gender, its roles, age and country.
+
+Why: "Hale", "Mrs. Hale", "the mayor", "the 58-year-old", "the Argentine" and "she" all name a
+person only through what the article said about them earlier (or, for a lead, just after).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.nlp.annotations import Actor, ActorType
+from app.nlp.countries import country_by_demonym, country_by_name
+from app.nlp.gazetteer import PERSON_TITLES
+from app.nlp.gender import Gender, first_name_gender, noun_gender, pronoun_gender, title_gender
+from app.nlp.speaker_sieve.lexicon import NAME_PARTICLES, TITLE_ROLES
+
+ActorAt = Callable[[int, int], "int | None"]
+
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "đ": "d", "ł": "l", "ß": "ss"})
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_AGE = re.compile(r"^(\d{1,3})-year-old$")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_LINKED_PRONOUN_DEPS = frozenset({"ccomp", "conj", "advcl"})  # "X said she ...", "X won and she ..."
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "attr"})
+_AGE_CLOSERS = frozenset({",", ")", "said", "told"})
+
+
+def fold(text: str) -> str:
+    """A name as compared: casefolded, accents and possessive off, letters like ø spelled out."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_LETTERS)
+    return " ".join(_POSSESSIVE.sub("", word).strip(".,") for word in text.replace("\u2019", "'").split())
+
+
+def name_words(name: str) -> list[str]:
+    """Folded words of a name without leading titles ("Sen. Walter Kim" -> ["walter", "kim"])."""
+    words = fold(name).split()
+    while len(words) > 1 and (words[0] in PERSON_TITLES or words[0].rstrip(".") in PERSON_TITLES):
+        words = words[1:]
+    return words
+
+
+def surname_forms(words: list[str]) -> set[str]:
+    """Short forms of a full name that still name the person: the surname with its particles
+    ("de la cruz", "van der berg", "ni bhriain") and the bare last word."""
+    if len(words) < 2:
+        return set()
+    first_particle = len(words) - 1
+    while first_particle > 1 and words[first_particle - 1] in NAME_PARTICLES:
+        first_particle -= 1
+    forms = {" ".join(words[first_particle:]), words[-1]}
+    if words[-1] in NAME_PARTICLES:
+        forms.discard(words[-1])
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class ActorProfile:
+    type: ActorType
+    gender: Gender
+    full: str  # folded full name
+    short_forms: frozenset[str]  # surname forms (people) or leading words (organisations)
+    first_name: str | None
+    words: frozenset[str]  # folded words of the name and aliases
+    role_words: frozenset[str]  # folded words of roles and descriptions ("fisheries", "minister")
+    ages: frozenset[str]
+    countries: frozenset[str]  # ISO codes of countries the article ties the actor to
+
+
+def build_profiles(doc: Doc, actors: list[Actor], actor_at: ActorAt) -> list[ActorProfile]:
+    descriptions = _descriptions(doc, actors)
+    linked = _linked_pronoun_genders(doc, actors, actor_at)
+    return [_profile(i, actor, descriptions[i], linked[i]) for i, actor in enumerate(actors)]
+
+
+@dataclass(slots=True)
+class _Description:
+    words: set[str]
+    ages: set[str]
+    countries: set[str]
+
+
+def _profile(index: int, actor: Actor, description: _Description, linked: Counter[Gender]) -> ActorProfile:
+    words = name_words(actor.name)
+    role_words = {w for role in actor.roles for w in fold(role).split()} | description.words
+    role_words |= {TITLE_ROLES[w] for w in role_words if w in TITLE_ROLES}
+    if actor.type == "person":
+        short = surname_forms(words)
+        first = words[0] if len(words) >= 2 else None
+    else:
+        short = {words[0]} if len(words) >= 2 and words[0] not in NAME_PARTICLES else set()
+        first = None
+    every = set(words)
+    for alias in actor.aliases:
+        every.update(fold(alias).split())
+    gender = _gender(actor, role_words, linked, first) if actor.type == "person" else Gender.UNKNOWN
+    return ActorProfile(
+        type=actor.type,
+        gender=gender,
+        full=" ".join(words),
+        short_forms=frozenset(short),
+        first_name=first,
+        words=frozenset(every),
+        role_words=frozenset(role_words),
+        ages=frozenset(description.ages),
+        countries=frozenset(description.countries | ({actor.country_code} if actor.country_code else set())),
+    )
+
+
+def _gender(actor: Actor, role_words: set[str], linked: Counter[Gender], first: str | None) -> Gender:
+    """The article's own evidence (titles, gendered nouns, pronouns tied to the name) first,
+    then the first name; a split vote is unknown."""
+    votes: Counter[Gender] = Counter(linked)
+    for alias in actor.aliases:
+        votes[title_gender(alias.split()[0])] += 1
+    for word in role_words:
+        votes[title_gender(word)] += 1
+        votes[noun_gender(word)] += 1
+    votes.pop(Gender.UNKNOWN, None)
+    if votes:
+        ranked = votes.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+        return Gender.UNKNOWN
+    return first_name_gender(first) if first else Gender.UNKNOWN
+
+
+def _descriptions(doc: Doc, actors: list[Actor]) -> list[_Description]:
+    """Appositions, ages and countries said of each person next to its mentions."""
+    out = [_Description(set(), set(), set()) for _ in actors]
+    for index, actor in enumerate(actors):
+        if actor.type != "person":
+            continue
+        for mention in actor.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            _describe(doc, span.root, span.end, out[index])
+    return out
+
+
+def _describe(doc: Doc, root: Token, end: int, into: _Description) -> None:
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    if root.head.dep_ == "appos" or any(c.dep_ == "appos" and c.i < root.i for c in root.head.children):
+        nouns.append(root.head)
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i == root.i:
+            continue
+        into.words.add(fold(noun.lemma_))
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and child.is_alpha:
+                into.words.add(fold(child.text))
+            if child.dep_ == "poss":
+                _add_country(child, into)
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num:
+        after = doc[end + 2].text if end + 2 < len(doc) else ","
+        if after in _AGE_CLOSERS:
+            into.ages.add(doc[end + 1].text)
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        _add_country(doc[end + 1], into)
+    for child in root.children:
+        if child.dep_ == "poss":
+            _add_country(child, into)
+
+
+def _add_country(token: Token, into: _Description) -> None:
+    country = country_by_name(token.text) or country_by_demonym(token.text)
+    if country is not None:
+        into.countries.add(country.code)
+
+
+def _linked_pronoun_genders(doc: Doc, actors: list[Actor], actor_at: ActorAt) -> list[Counter[Gender]]:
+    """ "Ruiz said she ...", "Ruiz defended her title": a pronoun tied to a named subject in the
+    same sentence tells that person's gender."""
+    votes: list[Counter[Gender]] = [Counter() for _ in actors]
+    for token in doc:
+        if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN":
+            continue
+        actor = actor_at(token.idx, token.idx + len(token))
+        if actor is None or actors[actor].type != "person":
+            continue
+        verb = token.head
+        for child in verb.children:
+            if child.dep_ in _LINKED_PRONOUN_DEPS:
+                subject = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
+                if subject is not None and subject.pos_ == "PRON":
+                    votes[actor][pronoun_gender(subject.lower_)] += 1
+            if child.dep_ in _OBJECT_DEPS:
+                owner = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+                if owner is not None:
+                    votes[actor][pronoun_gender(owner.lower_)] += 1
+    return votes
+
+
+def age_of(phrase_text: str) -> str | None:
+    """The age in a description like "the 58-year-old coach", if any."""
+    for word in phrase_text.split():
+        match = _AGE.match(word)
+        if match:
+            return match.group(1)
+    return None

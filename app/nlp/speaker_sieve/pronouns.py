@@ -1,0 +1,101 @@
+"""Pronoun passes: "who" to its antecedent, "he"/"she" to the person in focus of that gender,
+"they"/"we"/"it" to the organisation in focus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from app.nlp.annotations import SpeakerRule
+from app.nlp.gender import compatible, pronoun_gender
+from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
+from app.nlp.speaker_sieve.focus import Accept, in_focus
+from app.nlp.speaker_sieve.lexicon import (
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    ORGANIZATION_PRONOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
+
+_ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
+_ADDRESSEE_PREPOSITIONS = frozenset({"to"})
+
+Resolver = Callable[[SieveContext, Discourse, Slot], Resolution | None]
+
+
+def relative_pronoun(resolve_antecedent: Resolver) -> Resolver:
+    """ "critics who say ...": "who" speaks for its antecedent, resolved by the passes before."""
+
+    def relative_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
+        head = slot.head
+        if head is None or slot.cueless or head.lower_ not in RELATIVE_PRONOUNS:
+            return None
+        clause = head.head
+        if clause.dep_ != "relcl" or clause.head.i == head.i:
+            return None
+        antecedent = clause.head
+        found = resolve_antecedent(
+            ctx, discourse, Slot(slot.index, slot.quote, ctx.doc[antecedent.i : antecedent.i + 1], antecedent)
+        )
+        if found is None:
+            return None
+        return Resolution(SpeakerRule.RELATIVE_PRONOUN, found.actor, found.anonymous, found.affiliation)
+
+    return relative_pronoun
+
+
+def person_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
+    """ "she said": the person in focus whose gender fits, never the one she is talking to."""
+    head = slot.head
+    if head is None or slot.cueless or head.lower_ not in PERSON_PRONOUNS | FIRST_PERSON:
+        return None
+    accept = _person_accept(ctx, discourse, head)
+    if accept is None:
+        return None
+    actor = in_focus(ctx, discourse, head, accept, lambda t: _person_accept(ctx, discourse, t))
+    return Resolution(SpeakerRule.PRONOUN, actor) if actor is not None else None
+
+
+def _person_accept(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> Accept | None:
+    if pronoun.lower_ not in PERSON_PRONOUNS | FIRST_PERSON:
+        return None
+    gender = pronoun_gender(pronoun.lower_)
+    addressees = {
+        actor
+        for token in addressed(pronoun.head)
+        if not ctx.in_quote(token.idx)
+        for actor in [ctx.token_actor(token, discourse)]
+        if actor is not None
+    }
+
+    def accept(actor: int) -> bool:
+        profile = ctx.profiles[actor]
+        return profile.type == "person" and compatible(gender, profile.gender) and actor not in addressees
+
+    return accept
+
+
+def group_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
+    """ "they said in a statement", "it said": the organisation in focus (a country for "it")."""
+    head = slot.head
+    if head is None or slot.cueless or head.lower_ not in GROUP_PRONOUNS | ORGANIZATION_PRONOUNS:
+        return None
+    countries_too = head.lower_ in ORGANIZATION_PRONOUNS
+
+    def accept(actor: int) -> bool:
+        profile = ctx.profiles[actor]
+        return profile.type == "organization" or (countries_too and bool(ctx.actors[actor].country_code))
+
+    actor = in_focus(ctx, discourse, head, accept)
+    return Resolution(SpeakerRule.GROUP_PRONOUN, actor) if actor is not None else None
+
+
+def addressed(verb: Token) -> list[Token]:
+    """Who a cue is spoken to: "told Smith", "said to Smith", "asked him"."""
+    found = [c for c in verb.children if c.dep_ in _ADDRESSEE_DEPS]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _ADDRESSEE_PREPOSITIONS:
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
