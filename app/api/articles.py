@@ -128,7 +128,8 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
 def get_article_quotes(
     article_id: ArticleId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[QuoteOut]:
-    """Every quote in text order, with its content spans, cue and speaker (`text[start:end]` offsets)."""
+    """Every quote in text order, with its content spans, cue and speaker (`text[start:end]` offsets),
+    and the `rule` that found the quote and the one that resolved its speaker."""
     _article_or_404(session, article_id)
     return to_page(queries.article_quotes(session, article_id, limit, decode_cursor(cursor, 1)))
 
