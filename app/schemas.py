@@ -192,7 +192,7 @@ class QuoteOut(BaseModel):
                         "name": "John Bolton",
                         "anonymous": False,
                         "affiliation": None,
-                        "rule": "name_variant",
+                        "rule": "exact_name",
                     },
                 },
                 {

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from app.nlp import QuoteRule, SpeakerRule
-from app.schemas import QUOTE_RULE_MEANINGS, SPEAKER_RULE_MEANINGS
+from app.schemas import QUOTE_RULE_MEANINGS, SPEAKER_RULE_MEANINGS, QuoteOut
 
 pytestmark = pytest.mark.anyio
 
@@ -60,3 +60,11 @@ async def test_openapi_rule_is_a_nullable_enum_describing_every_value(
     assert values["x-enum-descriptions"] == [meanings[member] for member in enum]
     assert values["description"].split("\n") == [f"- `{member}`: {meanings[member]}" for member in enum]
     assert all(meanings[member].strip() for member in enum)
+
+
+def test_quote_schema_examples_are_valid_quotes_with_rules() -> None:
+    quotes = [QuoteOut.model_validate(example) for example in QuoteOut.model_json_schema()["examples"]]
+    assert [(q.rule, q.speaker.rule if q.speaker else None) for q in quotes] == [
+        (QuoteRule.REPORTING_FRAME, SpeakerRule.EXACT_NAME),
+        (QuoteRule.REPORTING_FRAME, SpeakerRule.ANONYMOUS),
+    ]
