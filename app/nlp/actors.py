@@ -15,7 +15,14 @@ from spacy.tokens import Doc
 
 from app.nlp.actor_merge import Group, group_candidates, is_acronym
 from app.nlp.actor_roles import apposition_after, apposition_before, title_before
-from app.nlp.actor_spans import POSSESSIVE, Candidate, after_region_word, find_candidates
+from app.nlp.actor_spans import (
+    POSSESSIVE,
+    Candidate,
+    after_region_word,
+    find_candidates,
+    is_title,
+    surname_mentions,
+)
 from app.nlp.annotations import Actor, ActorType, Mention, MentionForm
 from app.nlp.countries import countries, country_by_capital, country_by_demonym, country_by_name
 from app.nlp.gazetteer import (
@@ -23,9 +30,9 @@ from app.nlp.gazetteer import (
     NON_ACTOR_WORDS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
-    PERSON_TITLES,
     PLATFORMS,
 )
+from app.nlp.gender import is_first_name
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +47,11 @@ _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _INITIAL_NAME = re.compile(r"^[A-Z]\.\s?[A-Z][a-z']")
 _CHANNEL_CUES = frozenset({"on", "via"})
 _TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "location")
+# A name that opens with a known first name ("Aoife Ní Bhriain") leans to a person, a little more
+# than one NER label, so an unusual surname the model calls an organisation is outvoted.
+FIRST_NAME_VOTE = 1.5
+# A role in apposition ("the fisheries minister, Lena Berg,") says the name is a person's.
+APPOSITION_VOTE = 2.0
 # A dateline's place outweighs whatever type the model guessed for its capitals.
 DATELINE_VOTE = 5.0
 
@@ -55,7 +67,8 @@ def find_actors(doc: Doc) -> list[Actor]:
 
 def _find_actors(doc: Doc) -> list[Actor]:
     people = _person_name_words(doc)
-    candidates = [c for c in (_examine(doc, c, people) for c in find_candidates(doc)) if c is not None]
+    candidates = _examined(doc, find_candidates(doc), people)
+    candidates = _add_surnames(doc, candidates, people)
     candidates = _drop_title_fragments(doc, candidates)
     text = doc.text
     built = (_build(doc, text, group) for group in group_candidates(candidates))
@@ -64,15 +77,35 @@ def _find_actors(doc: Doc) -> list[Actor]:
     return actors
 
 
-def _is_title_token(text: str) -> bool:
-    low = text.casefold()
-    return low in PERSON_TITLES or low.rstrip(".") in PERSON_TITLES
+def _examined(doc: Doc, candidates: list[Candidate], people: frozenset[str]) -> list[Candidate]:
+    return [c for c in (_examine(doc, c, people) for c in candidates) if c is not None]
+
+
+def _leans_person(cand: Candidate) -> bool:
+    votes = cand.votes
+    return bool(votes) and max(votes, key=lambda k: votes[k]) == "person"
+
+
+def _add_surnames(doc: Doc, candidates: list[Candidate], people: frozenset[str]) -> list[Candidate]:
+    """Second references by surname alone that the model missed, for people named in full."""
+    named = [
+        c
+        for c in candidates
+        if c.country is None
+        and not c.headline
+        and not c.text.isupper()
+        and len(c.text.split()) >= 2
+        and _leans_person(c)
+    ]
+    found = _examined(doc, surname_mentions(doc, named, candidates), people)
+    kept = [c for c in candidates if not any(f.start <= c.start and c.end <= f.end for f in found)]
+    return sorted(kept + found, key=lambda c: c.start)
 
 
 def _strip_inner_title(doc: Doc, cand: Candidate) -> None:
     """Move leading title words inside an entity ("Sen. Bob Menendez") out of the name."""
     start = cand.start
-    while start < cand.end - 1 and _is_title_token(doc[start].text) and doc[start + 1].text[:1].isupper():
+    while start < cand.end - 1 and is_title(doc[start].text) and doc[start + 1].text[:1].isupper():
         start += 1
     if start > cand.start:
         inner = doc[cand.start : start].text
@@ -108,7 +141,7 @@ def _inside_larger_name(doc: Doc, cand: Candidate) -> bool:
         nxt.text[:1].isupper()
         and nxt.is_alpha
         and nxt.ent_type_ not in {"PERSON", "GPE", "LOC", "NORP"}
-        and not _is_title_token(nxt.text)
+        and not is_title(nxt.text)
         and country_by_name(nxt.text) is None
         and country_by_demonym(nxt.text) is None
     )
@@ -146,7 +179,7 @@ def _examine(doc: Doc, cand: Candidate, people: frozenset[str]) -> Candidate | N
         return None
     if cand.text.casefold() in PLATFORMS and cand.start > 0 and doc[cand.start - 1].lower_ in _CHANNEL_CUES:
         return None  # "said on Twitter": the channel of a statement, not an actor of the story
-    only_titles = all(_is_title_token(t.text) for t in doc[cand.start : cand.end])
+    only_titles = all(is_title(t.text) for t in doc[cand.start : cand.end])
     if cand.text.casefold() in NON_ACTOR_WORDS or only_titles:
         return None
     if cand.form == "name" and is_acronym(cand.text) and not cand.headline:
@@ -183,6 +216,8 @@ def _vote(doc: Doc, cand: Candidate) -> None:
         votes["organization"] = votes.get("organization", 0.0) + 3.0
     if _INITIAL_NAME.match(cand.text) and not org_cue:
         votes["person"] = votes.get("person", 0.0) + 2.0
+    if len(words) >= 2 and not org_cue and not region and is_first_name(cand.text.split()[0]):
+        votes["person"] = votes.get("person", 0.0) + FIRST_NAME_VOTE
     if org_cue:
         votes["organization"] = votes.get("organization", 0.0) + 2.0
     elif len(words) == 1 and words[0] in ORG_SUFFIXES:
@@ -192,6 +227,8 @@ def _vote(doc: Doc, cand: Candidate) -> None:
         cand.title = f"{chain[1]} {cand.title}" if cand.title else chain[1]
     if cand.title and not org_cue:
         votes["person"] = votes.get("person", 0.0) + 3.0
+    elif not org_cue and (apposition_before(doc, cand.start) or apposition_after(doc, cand.end)):
+        votes["person"] = votes.get("person", 0.0) + APPOSITION_VOTE
     cand.votes = votes
 
 

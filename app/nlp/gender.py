@@ -110,14 +110,28 @@ def _locale_name_lists() -> Iterator[tuple[Iterable[str], Iterable[str]]]:
             yield male, female
 
 
+def is_first_name(word: str) -> bool:
+    """Whether any locale lists this as a first name, whatever its gender ("Jordan", "Aoife")."""
+    male_votes, female_votes = _first_name_votes()
+    key = _name_key(word)
+    return key in male_votes or key in female_votes
+
+
 @functools.cache
-def _first_name_table() -> Mapping[str, Gender]:
-    """Name key -> gender, for the names the locales agree on; built once, on first use."""
+def _first_name_votes() -> tuple[Counter[str], Counter[str]]:
+    """How many locales list each name key as male, and as female; counted once, on first use."""
     male_votes: Counter[str] = Counter()
     female_votes: Counter[str] = Counter()
     for male, female in _locale_name_lists():
         male_votes.update(_latin_keys(male))
         female_votes.update(_latin_keys(female))
+    return male_votes, female_votes
+
+
+@functools.cache
+def _first_name_table() -> Mapping[str, Gender]:
+    """Name key -> gender, for the names the locales agree on; built once, on first use."""
+    male_votes, female_votes = _first_name_votes()
     table: dict[str, Gender] = {}
     for key in male_votes.keys() | female_votes.keys():
         male_count, female_count = male_votes[key], female_votes[key]

@@ -217,3 +217,11 @@ def test_dateline_place_is_a_location_whatever_the_model_says(
     actors = actors_of("VELMORA (Reuters) - The central bank raised rates on Monday, officials said.")
     assert by_name(actors, "Velmora").type == "location"
     assert by_name(actors, "Reuters").type == "organization"
+
+
+def test_a_name_opening_with_a_known_first_name_is_a_person_even_when_ner_says_org(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    # The small model labels this name ORG; the first name outvotes it.
+    actors = actors_of("Siobhán Kettleworth signed for the club on Friday.")
+    assert [(a.name, a.type) for a in actors] == [("Siobhán Kettleworth", "person")]

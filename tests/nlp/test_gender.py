@@ -10,6 +10,7 @@ from app.nlp.gender import (
     Gender,
     compatible,
     first_name_gender,
+    is_first_name,
     noun_gender,
     pronoun_gender,
     title_gender,
@@ -187,3 +188,8 @@ def test_every_listed_word_is_found_as_written(
     words: frozenset[str], lookup: Callable[[str], Gender], expected: Gender
 ) -> None:
     assert {word: lookup(word) for word in words} == dict.fromkeys(words, expected)
+
+
+@pytest.mark.parametrize(("word", "expected"), [("Aoibheann", True), ("Jordan", True), ("Kettle", False)])
+def test_is_first_name_knows_names_of_either_or_both_genders(word: str, expected: bool) -> None:
+    assert is_first_name(word) is expected
