@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from app.nlp.annotations import Actor, Quote, SpeakerRule
+from app.nlp.dateline import dateline_span
 from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
 from app.nlp.speaker_sieve.dialogue import continuation, turn_taking
 from app.nlp.speaker_sieve.names import descriptor_name, exact_name, name_variant
@@ -66,10 +67,14 @@ PASSES: tuple[Pass, ...] = (
 resolve_one = _first(PASSES)
 
 
-def make_slot(doc: Doc, index: int, quote: Quote, start: int, end: int) -> Slot:
-    """The speaker phrase and its head. A possessor ("Norway's" in "Norway's fisheries minister,
-    X, said") names whose speaker it is, not the speaker: the head moves to the possessed noun."""
+def make_slot(ctx: SieveContext, index: int, quote: Quote, start: int, end: int) -> Slot:
+    """The speaker phrase and its head. A dateline never speaks: its phrase gives way to the noun
+    phrase nearest before the cue. A possessor ("Norway's" in "Norway's fisheries minister, X,
+    said") names whose speaker it is, not the speaker: the head moves to the possessed noun."""
+    doc = ctx.doc
     phrase = doc.char_span(start, end, alignment_mode="expand")
+    if phrase is not None and ctx.in_dateline(phrase.start_char) and quote.cue is not None:
+        phrase = _phrase_before_cue(ctx, quote.cue.start)
     if phrase is None or not len(phrase):
         return Slot(index, quote, None, None)
     head = phrase.root
@@ -79,17 +84,28 @@ def make_slot(doc: Doc, index: int, quote: Quote, start: int, end: int) -> Slot:
     return Slot(index, quote, phrase, head)
 
 
-def resolve_speakers(
-    doc: Doc, actors: list[Actor], quotes: list[Quote], dateline: tuple[int, int] | None = None
-) -> None:
+def _phrase_before_cue(ctx: SieveContext, cue: int) -> Span | None:
+    """The last noun phrase of the writer's words between the dateline and the cue."""
+    assert ctx.dateline is not None
+    chunks = [
+        chunk
+        for chunk in ctx.doc.noun_chunks
+        if ctx.dateline[1] <= chunk.start_char
+        and chunk.end_char <= cue
+        and not ctx.in_quote(chunk.start_char)
+    ]
+    return chunks[-1] if chunks else None
+
+
+def resolve_speakers(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> None:
     """Link each quote's speaker to an actor (or mark it anonymous), recording the deciding pass."""
-    ctx = SieveContext(doc, actors, dateline)
+    ctx = SieveContext(doc, actors, dateline_span(doc.text))
     discourse = Discourse()
     for index, quote in enumerate(sorted(quotes, key=lambda q: (q.start, q.end))):
         speaker = quote.speaker
         if speaker is None:
             continue
-        slot = make_slot(doc, index, quote, speaker.start, speaker.end)
+        slot = make_slot(ctx, index, quote, speaker.start, speaker.end)
         found = resolve_one(ctx, discourse, slot) or Resolution(SpeakerRule.UNRESOLVED)
         speaker.actor, speaker.anonymous = found.actor, found.anonymous
         speaker.affiliation, speaker.rule = found.affiliation, found.rule

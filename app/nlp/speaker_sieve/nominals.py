@@ -43,6 +43,8 @@ def anonymous_source(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Res
         return None
     lemma = fold(head.lemma_)
     indefinite = bool(determiners(head) & INDEFINITE) or is_bare_plural(head)
+    if lemma in ANONYMOUS_HEADS and is_definite(head):
+        return _earlier_unnamed(discourse, lemma)
     if lemma in SPOKESPERSON_NOUNS:
         rule = SpeakerRule.SPOKESPERSON
     elif indefinite and (lemma in ANONYMOUS_HEADS or lemma in PERSON_NOUNS) and lemma not in ORG_NOUNS:
@@ -50,6 +52,15 @@ def anonymous_source(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Res
     else:
         return None
     return Resolution(rule, anonymous=True, affiliation=affiliation(ctx, discourse, head))
+
+
+def _earlier_unnamed(discourse: Discourse, lemma: str) -> Resolution | None:
+    """ "the official" after "a senior official said": the same unnamed source again."""
+    for earlier_slot, earlier in reversed(discourse.turns):
+        head = earlier_slot.head
+        if earlier.anonymous and head is not None and fold(head.lemma_) == lemma:
+            return Resolution(SpeakerRule.ANONYMOUS, anonymous=True, affiliation=earlier.affiliation)
+    return None
 
 
 def role(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
@@ -108,6 +119,10 @@ def organization_nominal(ctx: SieveContext, discourse: Discourse, slot: Slot) ->
         return None
     if not (is_definite(head) or is_bare_plural(head) or not determiners(head)):
         return None
+    owner = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is not None and named_organization(ctx, head, slot.position) is None:
+        # "Russia's foreign ministry": an unnamed body of the owner, affiliated with it.
+        return Resolution(SpeakerRule.ORGANIZATION_NOMINAL, affiliation=ctx.token_actor(owner, discourse))
     actor = named_organization(ctx, head, slot.position)
     if actor is None and lemma in COMPANY_NOUNS:
         actor = in_focus(ctx, discourse, head, lambda a: _is_business(ctx.profiles[a]))

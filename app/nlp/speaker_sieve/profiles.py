@@ -30,6 +30,15 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LINKED_PRONOUN_DEPS = frozenset({"ccomp", "conj", "advcl"})  # "X said she ...", "X won and she ..."
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "attr"})
 _AGE_CLOSERS = frozenset({",", ")", "said", "told"})
+# Weights of gender evidence (see `_gender`).
+TITLE_WEIGHT = 4
+NOUN_WEIGHT = 3
+FIRST_NAME_WEIGHT = 2
+LINKED_PRONOUN_WEIGHT = 1
+# Words of a comma-delimited description next to a name ("X, a shipping heir from Y,").
+DESCRIPTION_MAX_TOKENS = 10
+_DESCRIPTION_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+_DESCRIPTION_STOPS = frozenset({",", ".", ";", ":", "(", ")", "\u201c", '"', "who", "which", "said"})
 
 
 def fold(text: str) -> str:
@@ -115,21 +124,24 @@ def _profile(index: int, actor: Actor, description: _Description, linked: Counte
 
 
 def _gender(actor: Actor, role_words: set[str], linked: Counter[Gender], first: str | None) -> Gender:
-    """The article's own evidence (titles, gendered nouns, pronouns tied to the name) first,
-    then the first name; a split vote is unknown."""
-    votes: Counter[Gender] = Counter(linked)
+    """A weighted vote: a title or a gendered noun is near proof, the first name strong evidence,
+    and a pronoun in a clause the person governs ("X said she ...") only a hint (she may be
+    someone else). A tie is unknown, which blocks nothing."""
+    votes: Counter[Gender] = Counter()
+    for gender, count in linked.items():
+        votes[gender] += count * LINKED_PRONOUN_WEIGHT
     for alias in actor.aliases:
-        votes[title_gender(alias.split()[0])] += 1
+        votes[title_gender(alias.split()[0])] += TITLE_WEIGHT
     for word in role_words:
-        votes[title_gender(word)] += 1
-        votes[noun_gender(word)] += 1
+        votes[title_gender(word)] += TITLE_WEIGHT
+        votes[noun_gender(word)] += NOUN_WEIGHT
+    if first:
+        votes[first_name_gender(first)] += FIRST_NAME_WEIGHT
     votes.pop(Gender.UNKNOWN, None)
-    if votes:
-        ranked = votes.most_common()
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            return ranked[0][0]
+    ranked = votes.most_common()
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return Gender.UNKNOWN
-    return first_name_gender(first) if first else Gender.UNKNOWN
+    return ranked[0][0]
 
 
 def _descriptions(doc: Doc, actors: list[Actor]) -> list[_Description]:
@@ -142,24 +154,15 @@ def _descriptions(doc: Doc, actors: list[Actor]) -> list[_Description]:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            _describe(doc, span.root, span.end, out[index])
+            _describe(doc, span.root, span.start, span.end, out[index])
     return out
 
 
-def _describe(doc: Doc, root: Token, end: int, into: _Description) -> None:
-    nouns = [root.head] if root.dep_ == "appos" else []
-    nouns += [c for c in root.children if c.dep_ == "appos"]
-    if root.head.dep_ == "appos" or any(c.dep_ == "appos" and c.i < root.i for c in root.head.children):
-        nouns.append(root.head)
-    for noun in nouns:
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.i == root.i:
-            continue
-        into.words.add(fold(noun.lemma_))
-        for child in noun.children:
-            if child.dep_ in ("compound", "amod") and child.is_alpha:
-                into.words.add(fold(child.text))
-            if child.dep_ == "poss":
-                _add_country(child, into)
+def _describe(doc: Doc, root: Token, start: int, end: int, into: _Description) -> None:
+    for token in _description_before(doc, start) + _description_after(doc, end):
+        if token.pos_ in _DESCRIPTION_POS and token.is_alpha:
+            into.words.add(fold(token.lemma_ if token.pos_ == "NOUN" else token.text))
+            _add_country(token, into)
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num:
         after = doc[end + 2].text if end + 2 < len(doc) else ","
         if after in _AGE_CLOSERS:
@@ -207,3 +210,28 @@ def age_of(phrase_text: str) -> str | None:
         if match:
             return match.group(1)
     return None
+
+
+def _description_after(doc: Doc, end: int) -> list[Token]:
+    """ "X, the hospital's chief medical officer, said": the words between the commas."""
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    words: list[Token] = []
+    for token in doc[end + 1 : min(len(doc), end + 1 + DESCRIPTION_MAX_TOKENS)]:
+        if token.lower_ in _DESCRIPTION_STOPS or token.pos_ in ("VERB", "AUX") or "\n" in token.text:
+            break
+        words.append(token)
+    return words
+
+
+def _description_before(doc: Doc, start: int) -> list[Token]:
+    """ "The union's president, Owen Tate, said": the words from the sentence start to the comma."""
+    if start < 2 or doc[start - 1].text != ",":
+        return []
+    words: list[Token] = []
+    sentence_start = doc[start - 1].sent.start
+    for token in reversed(doc[max(sentence_start, start - 1 - DESCRIPTION_MAX_TOKENS) : start - 1]):
+        if token.lower_ in _DESCRIPTION_STOPS or token.pos_ in ("VERB", "AUX") or "\n" in token.text:
+            break
+        words.append(token)
+    return words
