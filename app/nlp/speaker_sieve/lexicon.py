@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from app.nlp.cues import ANONYMOUS_HEADS, INDEFINITE, ORG_NOUNS, PERSON_NOUNS
+from app.nlp.cues import ANONYMOUS_HEADS, DOCUMENT_NOUNS, INDEFINITE, ORG_NOUNS, PERSON_NOUNS
 
 __all__ = [
     "ANONYMOUS_HEADS",
     "COMPANY_NOUNS",
     "DEFINITE_DETERMINERS",
+    "DOCUMENT_NOUNS",
     "FIRST_PERSON",
     "GROUP_PRONOUNS",
     "INDEFINITE",

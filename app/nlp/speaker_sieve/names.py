@@ -6,10 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from app.nlp.annotations import SpeakerRule
+from app.nlp.countries import country_by_demonym
 from app.nlp.gazetteer import PERSON_TITLES
 from app.nlp.gender import Gender, compatible, title_gender
 from app.nlp.speaker_sieve.context import NAME_FORMS, Discourse, Resolution, SieveContext, Slot
-from app.nlp.speaker_sieve.phrases import latest_before
+from app.nlp.speaker_sieve.phrases import is_definite, latest_before
 from app.nlp.speaker_sieve.profiles import fold
 
 _NAME_POS = frozenset({"PROPN"})
@@ -23,6 +24,8 @@ def exact_name(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolutio
     head = slot.head
     if head is None or slot.cueless or head.pos_ == "PRON" or ctx.in_dateline(head.idx):
         return None
+    if country_by_demonym(head.text) is not None and is_definite(head):
+        return None  # "the Argentine said": a person from there, not the country
     actor = ctx.actor_at(head.idx, head.idx + len(head), NAME_FORMS)
     return Resolution(SpeakerRule.EXACT_NAME, actor) if actor is not None else None
 

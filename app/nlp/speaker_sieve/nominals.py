@@ -6,16 +6,15 @@ article called minister; "police" the police force it named; "the 47-year-old" w
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from app.nlp.annotations import SpeakerRule
 from app.nlp.countries import country_by_demonym
-from app.nlp.gender import Gender, compatible, noun_gender
+from app.nlp.gender import compatible, noun_gender
 from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
 from app.nlp.speaker_sieve.focus import in_focus
 from app.nlp.speaker_sieve.lexicon import (
     ANONYMOUS_HEADS,
     COMPANY_NOUNS,
+    DOCUMENT_NOUNS,
     INDEFINITE,
     INSTITUTION_WORDS,
     ORG_NOUNS,
@@ -136,19 +135,24 @@ def _is_business(profile: ActorProfile) -> bool:
 
 
 def definite_description(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
-    """ "the collector", "the 47-year-old" with no role to match: the person the story is about."""
+    """ "the collector", "the 47-year-old", "the Swede" with no role to match: a description shifts
+    the focus to someone just mentioned, so the nearest person it fits (gender, age, country)."""
     head = slot.head
     if head is None or slot.cueless or slot.phrase is None or head.pos_ not in _NOUN_POS:
         return None
     lemma = fold(head.lemma_)
-    personal = lemma in PERSON_NOUNS or age_of(slot.phrase.text) is not None or country_by_demonym(head.text)
-    if not personal or not is_definite(head):
+    if lemma in ORG_NOUNS or lemma in COMPANY_NOUNS or lemma in DOCUMENT_NOUNS or not is_definite(head):
         return None
     gender = noun_gender(lemma)
-    actor = in_focus(ctx, discourse, head, lambda a: _person_fits(ctx, a, gender, head))
-    return Resolution(SpeakerRule.DEFINITE_DESCRIPTION, actor) if actor is not None else None
-
-
-def _person_fits(ctx: SieveContext, actor: int, gender: Gender, head: Token) -> bool:
-    profile = ctx.profiles[actor]
-    return profile.type == "person" and compatible(gender, profile.gender)
+    age = age_of(slot.phrase.text)
+    country = country_by_demonym(head.text)
+    for ref in ctx.mentions_before(slot.position):
+        profile = ctx.profiles[ref.actor]
+        if (
+            profile.type == "person"
+            and compatible(gender, profile.gender)
+            and (age is None or not profile.ages or age in profile.ages)
+            and (country is None or not profile.countries or country.code in profile.countries)
+        ):
+            return Resolution(SpeakerRule.DEFINITE_DESCRIPTION, ref.actor)
+    return None
