@@ -63,12 +63,13 @@ def _name_tokens(key: str) -> list[str]:
 
 
 def _person_match(short: list[str], long: list[str]) -> bool:
-    """Short form of a person name: surname ("Maduro"), or initials + surname ("K. Morrow")."""
+    """Short form of a person name: the surname with its particles or hyphenated parts ("Maduro",
+    "de la Cruz", "Al-Khatib"), or initials + surname ("K. Morrow")."""
     if not short or len(short) >= len(long):
         return False
-    if len(short) == 1:
-        return short[0] == long[-1]
-    if short[-1] != long[-1]:
+    if long[-len(short) :] == short:
+        return True
+    if len(short) == 1 or short[-1] != long[-1]:
         return False
     # Earlier tokens must be the same words or their initials, in order.
     for s, full in zip(short[:-1], long[: len(short) - 1], strict=False):
@@ -96,7 +97,7 @@ def _fold_person_short_forms(groups: list[Group]) -> None:
         g for g in groups if not g.country and len(_name_tokens(g.key)) >= 2 and g.leaning() == "person"
     ]
     for group in groups:
-        if group.country or not group.members or (group in people and len(_name_tokens(group.key)) >= 3):
+        if group.country or not group.members:
             continue
         tokens = _name_tokens(group.key)
         matches = [

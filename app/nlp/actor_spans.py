@@ -8,13 +8,22 @@ scoring) assumes a mention is exactly the proper name, so cleaning happens first
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from app.nlp.countries import country_by_demonym, country_by_name
 from app.nlp.dateline import find_dateline
-from app.nlp.gazetteer import ORG_SUFFIXES, PERSON_TITLES, PLATFORMS, REGION_QUALIFIERS
+from app.nlp.gazetteer import (
+    ACADEMIC_TITLES,
+    ORG_SUFFIXES,
+    PERSON_TITLES,
+    PLATFORMS,
+    REGION_QUALIFIERS,
+    SURNAME_PARTICLES,
+)
+from app.nlp.gender import Gender, title_gender
 
 # NER labels that can be an actor (NORP only as a demonym of a country).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -59,6 +68,13 @@ NAME_PARTICLES = frozenset(
 )
 LEADING_DROP = frozenset({"the", "a", "an", "ex", "former", "then"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# Given names a title may stand before when the model tagged only the surname ("Mayor Lena Berg").
+MAX_GIVEN_NAMES = 2
+# Words of a name after a title ("Mayor Lena van Berg"); an office title needs a given name too.
+MAX_TITLED_NAME_WORDS = 3
+MIN_NAME_WORDS_AFTER_OFFICE = 2
+# Labels whose entity may be a person's surname left without its given name.
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
 _NUMERIC = re.compile(r"^[\d.,:/+\-\u2013()]+$|\d")
 
 
@@ -170,6 +186,28 @@ def _caps_lines(doc: Doc) -> list[bool]:
     return flags
 
 
+def is_title(text: str) -> bool:
+    """A courtesy title or office word that stands before a person's name ("Mr.", "Mayor")."""
+    low = text.casefold()
+    return low in PERSON_TITLES or low.rstrip(".") in PERSON_TITLES
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that can be part of a personal name ("Lena", "Ødegård")."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper and not is_title(token.text)
+
+
+def _given_names_start(doc: Doc, start: int, taken: list[bool]) -> int:
+    """Where a name really starts when the model left out the given names between a title and
+    the surname it tagged ("Mayor [Lena] Berg")."""
+    first = start
+    while (
+        start - first < MAX_GIVEN_NAMES and first > 0 and not taken[first - 1] and _name_word(doc[first - 1])
+    ):
+        first -= 1
+    return first if first < start and first > 0 and is_title(doc[first - 1].text) else start
+
+
 def _valid(doc: Doc, start: int, end: int) -> bool:
     text = doc[start:end].text
     return _has_letters(text) and any(ch.isupper() for ch in text) and len(text.strip()) > 1
@@ -209,11 +247,32 @@ def _country_window(doc: Doc, full_text: str, i: int, taken: list[bool]) -> tupl
     return None
 
 
-def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str] | None:
+def _titled_name_end(doc: Doc, i: int, taken: list[bool]) -> int | None:
+    """End of a name the model skipped after a capitalised title ("Mayor Lena Berg", "Mrs. Berg");
+    the name starts right after the title, which the actor layer reads as a role."""
+    title = doc[i]
+    if not (title.text[:1].isupper() and is_title(title.text)) or _caps_lines(doc)[i]:
+        return None
+    end = i + 1
+    while end < len(doc) and end - i <= MAX_TITLED_NAME_WORDS and not taken[end] and _name_word(doc[end]):
+        end += 1
+    count = end - i - 1
+    courtesy = title_gender(title.text) != Gender.UNKNOWN or title.text.casefold() in ACADEMIC_TITLES
+    if count == 0 or (count < MIN_NAME_WORDS_AFTER_OFFICE and not courtesy):
+        return None
+    if doc[end - 1].text.casefold() in ORG_SUFFIXES:
+        return None
+    return end
+
+
+def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, int, str] | None:
     """Names the model skipped but whose shape is telling: "K. Morrow" (a person), "Facebook"."""
     token = doc[i]
     if token.text.casefold() in PLATFORMS and token.text[:1].isupper():
-        return i + 1, "ORG"
+        return i, i + 1, "ORG"
+    titled = _titled_name_end(doc, i, taken)
+    if titled is not None:
+        return i + 1, titled, "PERSON"
     if (
         len(token.text) == 2
         and token.text[0].isupper()
@@ -226,7 +285,7 @@ def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str] | No
         and doc[i + 1].text.casefold() not in PERSON_TITLES
         and (i == 0 or not (len(doc[i - 1].text) == 2 and doc[i - 1].text.endswith(".")))
     ):
-        return i + 2, "PERSON"
+        return i, i + 2, "PERSON"
     # A run of capitalised proper nouns ending in an organisation word ("Brisk Quarry Holdings Inc").
     end = i
     while end < len(doc) and not taken[end] and doc[end].tag_ in {"NNP", "NNPS"}:
@@ -234,7 +293,7 @@ def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, str] | No
             break
         end += 1
     if end - i >= 2 and doc[end - 1].text.casefold() in ORG_SUFFIXES and not _caps_lines(doc)[i]:
-        return end, "ORG"
+        return i, end, "ORG"
     return None
 
 
@@ -267,6 +326,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             for i in range(ent.start, ent.end):
                 taken[i] = True
         for start, end in _pieces(doc, ent.start, ent.end):
+            if start == ent.start and ent.label_ in _NAME_LABELS and not _caps_lines(doc)[start]:
+                start = _given_names_start(doc, start, taken)
             if _valid(doc, start, end) and not any(in_place[start:end]):
                 candidates.append(_make(doc, start, end, ent.label_))
     i = 0
@@ -276,8 +337,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         pattern = _pattern_window(doc, i, taken)
         if pattern is not None:
-            candidates.append(_make(doc, i, pattern[0], pattern[1]))
-            i = pattern[0]
+            start, end, label = pattern
+            candidates.append(_make(doc, start, end, label))
+            i = end
             continue
         hit = _country_window(doc, full_text, i, taken)
         if hit is None:
@@ -290,3 +352,76 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         i = end
     candidates.sort(key=lambda c: c.start)
     return candidates
+
+
+def _surname_forms(name: str) -> list[str]:
+    """How a story refers back to a person named in full: the surname with its particles
+    ("de la Cruz"), then its last word ("Cruz"); hyphenated surnames stay whole ("Al-Khatib")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    forms = [
+        " ".join(words[i:]) for i in range(1, len(words) - 1) if words[i].casefold() in SURNAME_PARTICLES
+    ][:1]
+    last = words[-1]
+    if len(last) > 1 and last[:1].isupper() and last not in forms:
+        forms.append(last)
+    return forms
+
+
+def _surname_pattern(form: str) -> re.Pattern[str]:
+    """The form as a whole word; a leading particle may be capitalised at a sentence start."""
+    head = form[0]
+    first = f"[{re.escape(head.upper())}{re.escape(head.lower())}]" if form[0].islower() else re.escape(head)
+    return re.compile(rf"(?<![\w\-'\u2019]){first}{re.escape(form[1:])}(?![\w\-])")
+
+
+def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word right before (not a title, not a sentence start) or after: "Anna Hale",
+    "Hale Street" are other names that happen to contain the surname."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    joined_before = (
+        before is not None
+        and not doc[start].is_sent_start
+        and before.is_alpha
+        and before.text[:1].isupper()
+        and not is_title(before.text)
+    )
+    joined_after = (
+        after is not None and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start
+    )
+    return joined_before or joined_after
+
+
+def surname_mentions(
+    doc: Doc, people: Sequence[Candidate], candidates: Sequence[Candidate]
+) -> list[Candidate]:
+    """Later mentions of a named person by surname alone that the model did not tag ("Hale said").
+
+    A found surname replaces any candidate lying inside it ("Berg" of "Van der Berg") and is
+    skipped where a longer candidate already covers it.
+    """
+    owner: dict[int, Candidate] = {}
+    for cand in candidates:
+        for i in range(cand.start, cand.end):
+            owner[i] = cand
+    found: list[Candidate] = []
+    for person in sorted(people, key=lambda c: c.start):
+        for form in _surname_forms(person.text):
+            for match in _surname_pattern(form).finditer(doc.text, person.end_char):
+                span = doc.char_span(match.start(), match.end())
+                inside = [] if span is None else [owner[i] for i in range(span.start, span.end) if i in owner]
+                if span is None or any(any(c is f for f in found) for c in inside):
+                    continue
+                if any(
+                    c.start < span.start or c.end > span.end or c.end - c.start == len(span) for c in inside
+                ):
+                    continue
+                if _part_of_longer_name(doc, span.start, span.end):
+                    continue
+                mention = _make(doc, span.start, span.end, "PERSON")
+                found.append(mention)
+                for i in range(span.start, span.end):
+                    owner[i] = mention
+    return found

@@ -39,6 +39,10 @@ PERSON_TITLES: frozenset[str] = words(
     """
 )
 
+# Titles used only before a name ("Dr. Lena Berg") that say nothing of gender; the gendered
+# courtesy titles ("Mrs.", "Sir") live in gender_lexicon.
+ACADEMIC_TITLES: frozenset[str] = words("Dr. Dr Prof. Prof Professor")
+
 # Words that turn a title into a longer office ("Secretary of State", "Minister of Defence").
 TITLE_JOINERS: frozenset[str] = frozenset({"of", "for", "general", "de", "the"})
 
@@ -116,6 +120,15 @@ ROLE_HEADS: frozenset[str] = words(
     analyst economist strategist negotiator candidate nominee lawmaker legislator member deputy counterpart
     chancellor premier president-elect speaker whip democrat republican editor correspondent reporter
     researcher professor scientist expert lawyer counsel partner investor banker trader dealer president
+    """
+)
+
+# Words that open a family name after the given name ("Luis de la Cruz", "Nora Ní Riain"):
+# the surname a story uses on second reference starts there.
+SURNAME_PARTICLES: frozenset[str] = words(
+    """
+    de del della der den di da do dos du la le van von vom ter ten al el bin ibn ben zu
+    ní nic ó ua mac mc
     """
 )
 

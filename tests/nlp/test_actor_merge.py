@@ -1,0 +1,75 @@
+"""Merging the mentions of one person: short forms, particles, hyphens, titles, relatives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from app.nlp.actors import find_actors
+from app.nlp.annotations import Actor
+
+
+@pytest.fixture(scope="module")
+def actors_of(nlp: Language) -> Callable[[str], list[Actor]]:
+    return lambda text: find_actors(nlp(text))
+
+
+def people(actors: list[Actor]) -> dict[str, list[str]]:
+    """Each person's name and the texts of its mentions."""
+    return {a.name: [m.text for m in a.mentions] for a in actors if a.type == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "Robert Tasker chaired the meeting on Monday. Tasker said the budget was tight.",
+            "Robert Tasker",
+            ["Robert Tasker", "Tasker"],
+        ),
+        (
+            "Leila Haddad-Morrow leads the alliance. Haddad-Morrow told reporters she would stay.",
+            "Leila Haddad-Morrow",
+            ["Leila Haddad-Morrow", "Haddad-Morrow"],
+        ),
+        (
+            "Marco de la Vega won the vote. De la Vega thanked his supporters.",
+            "Marco de la Vega",
+            ["Marco de la Vega", "De la Vega"],
+        ),
+        (
+            "Pieter van der Molen runs the port. Van der Molen said exports rose.",
+            "Pieter van der Molen",
+            ["Pieter van der Molen", "Van der Molen"],
+        ),
+        (
+            "Sigrún Ólafsdóttir opened the factory. Ólafsdóttir said it would hire 200 people.",
+            "Sigrún Ólafsdóttir",
+            ["Sigrún Ólafsdóttir", "Ólafsdóttir"],
+        ),
+    ],
+)
+def test_surname_alone_is_a_mention_of_the_full_name(
+    actors_of: Callable[[str], list[Actor]], text: str, name: str, mentions: list[str]
+) -> None:
+    found = people(actors_of(text))
+    assert found.get(name) == mentions, found
+    assert len(found) == 1, found
+
+
+def test_title_before_an_untagged_given_name_stays_out_of_the_name(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    actors = actors_of("Mayor Åsa Lindqvist opened the bridge. Lindqvist said it cost too much.")
+    person = next(a for a in actors if a.type == "person")
+    assert person.name == "Åsa Lindqvist"
+    assert [m.text for m in person.mentions] == ["Åsa Lindqvist", "Lindqvist"]
+    assert person.roles == ["Mayor"]
+
+
+def test_surname_inside_another_name_is_not_the_person(actors_of: Callable[[str], list[Actor]]) -> None:
+    text = "Robert Tasker spoke on Monday. Traffic on Tasker Street was stopped for an hour."
+    found = people(actors_of(text))
+    assert found.get("Robert Tasker") == ["Robert Tasker"], found
