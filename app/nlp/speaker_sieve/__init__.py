@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from app.nlp.annotations import Actor, Quote, SpeakerRule
 from app.nlp.dateline import dateline_span
@@ -24,6 +24,7 @@ from app.nlp.speaker_sieve.nominals import (
     role,
 )
 from app.nlp.speaker_sieve.pronouns import group_pronoun, person_pronoun, relative_pronoun
+from app.nlp.speaker_sieve.slots import make_slot
 
 Pass = Callable[[SieveContext, Discourse, Slot], Resolution | None]
 
@@ -67,36 +68,6 @@ PASSES: tuple[Pass, ...] = (
 resolve_one = _first(PASSES)
 
 
-def make_slot(ctx: SieveContext, index: int, quote: Quote, start: int, end: int) -> Slot:
-    """The speaker phrase and its head. A dateline never speaks: its phrase gives way to the noun
-    phrase nearest before the cue. A possessor ("Norway's" in "Norway's fisheries minister, X,
-    said") names whose speaker it is, not the speaker: the head moves to the possessed noun."""
-    doc = ctx.doc
-    phrase = doc.char_span(start, end, alignment_mode="expand")
-    if phrase is not None and ctx.in_dateline(phrase.start_char) and quote.cue is not None:
-        phrase = _phrase_before_cue(ctx, quote.cue.start)
-    if phrase is None or not len(phrase):
-        return Slot(index, quote, None, None)
-    head = phrase.root
-    if head.dep_ == "poss" and head.head.pos_ in ("NOUN", "PROPN"):
-        head = head.head
-        phrase = doc[min(head.left_edge.i, phrase.start) : max(head.i + 1, phrase.end)]
-    return Slot(index, quote, phrase, head)
-
-
-def _phrase_before_cue(ctx: SieveContext, cue: int) -> Span | None:
-    """The last noun phrase of the writer's words between the dateline and the cue."""
-    assert ctx.dateline is not None
-    chunks = [
-        chunk
-        for chunk in ctx.doc.noun_chunks
-        if ctx.dateline[1] <= chunk.start_char
-        and chunk.end_char <= cue
-        and not ctx.in_quote(chunk.start_char)
-    ]
-    return chunks[-1] if chunks else None
-
-
 def resolve_speakers(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> None:
     """Link each quote's speaker to an actor (or mark it anonymous), recording the deciding pass."""
     ctx = SieveContext(doc, actors, dateline_span(doc.text))
@@ -106,6 +77,9 @@ def resolve_speakers(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> None
         if speaker is None:
             continue
         slot = make_slot(ctx, index, quote, speaker.start, speaker.end)
+        if slot.phrase is not None and not slot.cueless and ctx.in_dateline(speaker.start):
+            speaker.start, speaker.end = slot.phrase.start_char, slot.phrase.end_char
+            speaker.text = slot.phrase.text  # the dateline named no one: name the words that do
         found = resolve_one(ctx, discourse, slot) or Resolution(SpeakerRule.UNRESOLVED)
         speaker.actor, speaker.anonymous = found.actor, found.anonymous
         speaker.affiliation, speaker.rule = found.affiliation, found.rule

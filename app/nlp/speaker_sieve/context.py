@@ -139,5 +139,11 @@ class SieveContext:
         k = bisect.bisect_left(self.mention_starts, pos)
         return [r for r in reversed(self.mentions[:k]) if r.end <= pos and self.usable(r)]
 
+    def mentions_after(self, pos: int, paragraphs: int) -> list[MentionRef]:
+        """Usable mentions starting at or after `pos`, nearest first, within the next `paragraphs`."""
+        last = self.paragraph_index(pos) + paragraphs
+        k = bisect.bisect_left(self.mention_starts, pos)
+        return [r for r in self.mentions[k:] if self.paragraph_index(r.start) <= last and self.usable(r)]
+
     def first_mention(self, actor: int) -> int:
         return min(m.start for m in self.actors[actor].mentions)

@@ -32,6 +32,8 @@ from app.nlp.speaker_sieve.profiles import ActorProfile, age_of, fold
 
 _NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 _MODIFIER_DEPS = frozenset({"compound", "amod"})
+# A description no earlier mention fits may name someone in this many following paragraphs.
+CATAPHORA_PARAGRAPHS = 1
 
 
 def anonymous_source(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
@@ -72,6 +74,13 @@ def role(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | No
         return None
     lemma = fold(head.lemma_)
     modifiers = {fold(c.text) for c in head.lefts if c.dep_ in _MODIFIER_DEPS}
+    modifiers |= {  # "the senator from Tillamook"
+        fold(obj.text)
+        for prep in head.rights
+        if prep.dep_ == "prep"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    }
     age = age_of(slot.phrase.text)
     country = country_by_demonym(head.text)
     scored: list[tuple[int, int]] = []
@@ -146,13 +155,20 @@ def definite_description(ctx: SieveContext, discourse: Discourse, slot: Slot) ->
     gender = noun_gender(lemma)
     age = age_of(slot.phrase.text)
     country = country_by_demonym(head.text)
-    for ref in ctx.mentions_before(slot.position):
-        profile = ctx.profiles[ref.actor]
-        if (
+
+    def fits(actor: int) -> bool:
+        profile = ctx.profiles[actor]
+        return (
             profile.type == "person"
             and compatible(gender, profile.gender)
             and (age is None or not profile.ages or age in profile.ages)
             and (country is None or not profile.countries or country.code in profile.countries)
-        ):
-            return Resolution(SpeakerRule.DEFINITE_DESCRIPTION, ref.actor)
-    return None
+        )
+
+    actor = next((ref.actor for ref in ctx.mentions_before(slot.position) if fits(ref.actor)), None)
+    if actor is None:  # a lead names the person only after describing them
+        actor = next(
+            (ref.actor for ref in ctx.mentions_after(slot.position, CATAPHORA_PARAGRAPHS) if fits(ref.actor)),
+            None,
+        )
+    return Resolution(SpeakerRule.DEFINITE_DESCRIPTION, actor) if actor is not None else None
