@@ -37,12 +37,14 @@ def name_variant(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolut
         return None
     if ctx.in_dateline(slot.head.idx):
         return None
-    words = [t.text for t in slot.phrase if not t.is_punct and t.lower_ not in POSSESSIVE_MARKERS]
+    tokens = [t for t in slot.phrase if t.lower_ not in POSSESSIVE_MARKERS]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
     gender = Gender.UNKNOWN
-    while len(words) > 1 and is_title(words[0]):
-        gender = title_gender(words[0]) if title_gender(words[0]) != Gender.UNKNOWN else gender
-        words = words[1:]
-    key = fold(" ".join(words))
+    while len(tokens) > 1 and (is_title(tokens[0].text) or tokens[0].is_punct):
+        gender = title_gender(tokens[0].text) if title_gender(tokens[0].text) != Gender.UNKNOWN else gender
+        tokens = tokens[1:]
+    key = fold("".join(t.text_with_ws for t in tokens))  # as written: "Kowalski-Brandt" stays one word
     if not key:
         return None
     people = [
