@@ -1,0 +1,182 @@
+"""Description passes (`app.nlp.speaker_sieve.nominals`): anonymous sources and spokespeople, roles,
+organisation nouns and definite descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.nlp.annotations import SpeakerRule
+from tests.nlp.test_speaker_sieve_pipeline import Annotate, actor_name, quote_at, speaker_of
+
+# --- anonymous_source ----------------------------------------------------------------------------
+
+
+def test_senior_official_is_anonymous_with_no_actor(annotate: Annotate) -> None:
+    text = "“The cuts will hurt patients,” a senior official said."
+    annotation = annotate(text)
+    speaker = quote_at(text, annotation, "“The cuts will hurt patients,”").speaker
+    assert speaker is not None
+    assert (speaker.actor, speaker.anonymous, speaker.affiliation, speaker.rule) == (
+        None,
+        True,
+        None,
+        SpeakerRule.ANONYMOUS,
+    )
+
+
+def test_spokeswoman_for_a_named_company_is_anonymous_and_affiliated_with_it(annotate: Annotate) -> None:
+    text = "“The plant will close in March,” a spokeswoman for Brightwater Foods said."
+    annotation = annotate(text)
+    speaker = quote_at(text, annotation, "“The plant will close in March,”").speaker
+    assert speaker is not None
+    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, True, SpeakerRule.SPOKESPERSON)
+    assert actor_name(annotation, speaker.affiliation) == "Brightwater Foods"
+
+
+def test_the_official_after_a_senior_official_stays_the_same_anonymous_source(annotate: Annotate) -> None:
+    text = (
+        "“The cuts will hurt patients,” a senior official said on Monday. "
+        "“We have no other option,” the official said."
+    )
+    annotation = annotate(text)
+    speaker = quote_at(text, annotation, "“We have no other option,”").speaker
+    assert speaker is not None
+    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, True, SpeakerRule.ANONYMOUS)
+
+
+# --- role ----------------------------------------------------------------------------------------
+
+
+def test_the_mayor_is_the_person_introduced_as_the_mayor(annotate: Annotate) -> None:
+    text = (
+        "Karin Holt, the city's mayor, opened the new library on Monday. "
+        "“Every child deserves a library,” the mayor said."
+    )
+    assert speaker_of(text, annotate(text), "“Every child deserves a library,”") == (
+        "Karin Holt",
+        SpeakerRule.ROLE,
+    )
+
+
+def test_two_roles_in_one_article_go_to_their_own_people(annotate: Annotate) -> None:
+    text = (
+        "Anna Holm, the town's mayor, met Lars Falk, the school's headmaster, on Friday. "
+        "“The school will stay open,” the headmaster said. “We found the money,” the mayor said."
+    )
+    annotation = annotate(text)
+    assert speaker_of(text, annotation, "“The school will stay open,”") == ("Lars Falk", SpeakerRule.ROLE)
+    assert speaker_of(text, annotation, "“We found the money,”") == ("Anna Holm", SpeakerRule.ROLE)
+
+
+def test_role_named_only_after_the_quote_goes_to_that_person(annotate: Annotate) -> None:
+    text = (
+        "“Sales will fall this year,” the company's chief executive said on Monday. "
+        "Ivar Moen, the chief executive, took over in May."
+    )
+    assert speaker_of(text, annotate(text), "“Sales will fall this year,”") == ("Ivar Moen", SpeakerRule.ROLE)
+
+
+def test_the_58_year_old_is_the_person_given_that_age(annotate: Annotate) -> None:
+    text = (
+        "Oskar Brenner, 58, has coached the team for a decade. "
+        "“This is my last season,” the 58-year-old said."
+    )
+    assert speaker_of(text, annotate(text), "“This is my last season,”") == (
+        "Oskar Brenner",
+        SpeakerRule.ROLE,
+    )
+
+
+def test_age_picks_the_person_of_that_age_over_a_nearer_one(annotate: Annotate) -> None:
+    text = (
+        "Pierre Lagarde, 27, finished second behind Martín Acosta, 31. "
+        "“The wind was brutal,” the 27-year-old said."
+    )
+    assert speaker_of(text, annotate(text), "“The wind was brutal,”") == ("Pierre Lagarde", SpeakerRule.ROLE)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="profiles._describe: an age closed by a full stop ('Pierre Lagarde, 27.') is not recorded "
+    "('.' is not in _AGE_CLOSERS), so role finds no 27-year-old and definite_description takes the "
+    "nearest person without an age: ('Henri Blanc', definite_description)",
+)
+def test_age_at_the_end_of_a_sentence_still_identifies_the_person(annotate: Annotate) -> None:
+    text = (
+        "Martín Acosta won the race, ahead of Pierre Lagarde, 27. Team manager Henri Blanc was delighted. "
+        "“The wind was brutal,” the 27-year-old said."
+    )
+    assert speaker_of(text, annotate(text), "“The wind was brutal,”") == ("Pierre Lagarde", SpeakerRule.ROLE)
+
+
+def test_the_argentine_is_the_person_from_argentina_not_the_country(annotate: Annotate) -> None:
+    text = "Martín Acosta of Argentina won the race on Sunday. “The wind was brutal,” the Argentine said."
+    assert speaker_of(text, annotate(text), "“The wind was brutal,”") == ("Martín Acosta", SpeakerRule.ROLE)
+
+
+def test_demonym_picks_the_person_of_that_country_over_a_nearer_one(annotate: Annotate) -> None:
+    text = (
+        "Pierre Lagarde of France finished second, behind Martín Acosta of Argentina. "
+        "“The wind was brutal,” the Frenchman said."
+    )
+    assert speaker_of(text, annotate(text), "“The wind was brutal,”") == ("Pierre Lagarde", SpeakerRule.ROLE)
+
+
+# --- organization_nominal ------------------------------------------------------------------------
+
+
+def test_police_is_the_named_town_police(annotate: Annotate) -> None:
+    text = (
+        "A fire destroyed a warehouse in Millbrook overnight, the Millbrook Police said. "
+        "“The cause is not yet known,” police said."
+    )
+    assert speaker_of(text, annotate(text), "“The cause is not yet known,”") == (
+        "Millbrook Police",
+        SpeakerRule.ORGANIZATION_NOMINAL,
+    )
+
+
+def test_the_ministry_is_the_named_ministry(annotate: Annotate) -> None:
+    text = (
+        "The Ministry of Fisheries announced new quotas on Monday. "
+        "“The stocks must recover,” the ministry said."
+    )
+    assert speaker_of(text, annotate(text), "“The stocks must recover,”") == (
+        "Ministry of Fisheries",
+        SpeakerRule.ORGANIZATION_NOMINAL,
+    )
+
+
+def test_the_company_is_the_business_not_the_union(annotate: Annotate) -> None:
+    text = (
+        "Talvik Motors will cut 300 jobs, the United Autoworkers Union said on Monday. "
+        "The union called the cuts unfair. “We have no choice,” the company said."
+    )
+    assert speaker_of(text, annotate(text), "“We have no choice,”") == (
+        "Talvik Motors",
+        SpeakerRule.ORGANIZATION_NOMINAL,
+    )
+
+
+# --- definite_description ------------------------------------------------------------------------
+
+
+def test_the_collector_is_the_person_the_story_is_about(annotate: Annotate) -> None:
+    text = (
+        "Rosa Lindqvist bought the painting at an auction in May. She paid more than she had planned. "
+        "“I fell in love with it,” the collector said."
+    )
+    assert speaker_of(text, annotate(text), "“I fell in love with it,”") == (
+        "Rosa Lindqvist",
+        SpeakerRule.DEFINITE_DESCRIPTION,
+    )
+
+
+def test_the_woman_is_the_woman_in_focus(annotate: Annotate) -> None:
+    text = (
+        "Rosa Lindqvist bought the painting at an auction in May. “I fell in love with it,” the woman said."
+    )
+    assert speaker_of(text, annotate(text), "“I fell in love with it,”") == (
+        "Rosa Lindqvist",
+        SpeakerRule.DEFINITE_DESCRIPTION,
+    )
