@@ -152,9 +152,11 @@ def definite_description(ctx: SieveContext, discourse: Discourse, slot: Slot) ->
     lemma = fold(head.lemma_)
     if lemma in ORG_NOUNS or lemma in COMPANY_NOUNS or lemma in DOCUMENT_NOUNS or not is_definite(head):
         return None
-    gender = noun_gender(lemma)
     age = age_of(slot.phrase.text)
     country = country_by_demonym(head.text)
+    if head.text[:1].isupper() and country is None and age is None:
+        return None  # "the Rabbit", "the Hatter": a character's name, not a description
+    gender = noun_gender(lemma)
 
     def fits(actor: int) -> bool:
         profile = ctx.profiles[actor]
