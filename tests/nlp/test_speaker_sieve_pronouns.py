@@ -1,0 +1,127 @@
+"""Pronoun passes (`app.nlp.speaker_sieve.pronouns`, with `focus`): "who" to its antecedent,
+"he"/"she" to the person in focus of that gender, "they"/"it" to the organisation in focus."""
+
+from __future__ import annotations
+
+from app.nlp.annotations import SpeakerRule
+from tests.nlp.test_speaker_sieve_pipeline import Annotate, quote_at, speaker_of
+
+# --- relative_pronoun ----------------------------------------------------------------------------
+
+
+def test_who_after_unnamed_critics_is_anonymous(annotate: Annotate) -> None:
+    text = (
+        "The council approved the new stadium on Tuesday. "
+        "Critics of the plan, who say it is too costly, vowed to fight on."
+    )
+    speaker = quote_at(text, annotate(text), "it is too costly").speaker
+    assert speaker is not None
+    assert (speaker.text, speaker.actor, speaker.anonymous, speaker.rule) == (
+        "who",
+        None,
+        True,
+        SpeakerRule.RELATIVE_PRONOUN,
+    )
+
+
+def test_who_after_a_name_is_that_person(annotate: Annotate) -> None:
+    text = (
+        "The council approved the new stadium on Tuesday. "
+        "Karin Holt, who says the stadium is too costly, voted against it."
+    )
+    assert speaker_of(text, annotate(text), "the stadium is too costly") == (
+        "Karin Holt",
+        SpeakerRule.RELATIVE_PRONOUN,
+    )
+
+
+# --- person_pronoun ------------------------------------------------------------------------------
+
+
+def test_she_skips_a_nearer_man(annotate: Annotate) -> None:
+    text = (
+        "Lena Vogt met Henrik Dahl at the port on Monday. Dahl showed her the damaged cranes. "
+        "“We need help quickly,” she said."
+    )
+    assert speaker_of(text, annotate(text), "“We need help quickly,”") == ("Lena Vogt", SpeakerRule.PRONOUN)
+
+
+def test_subject_of_the_previous_sentence_beats_a_nearer_object(annotate: Annotate) -> None:
+    text = (
+        "Lena Vogt thanked Greta Lind for the report on Monday. "
+        "“The numbers are worse than we feared,” she said."
+    )
+    assert speaker_of(text, annotate(text), "“The numbers are worse than we feared,”") == (
+        "Lena Vogt",
+        SpeakerRule.PRONOUN,
+    )
+
+
+def test_she_after_a_new_subject_is_the_new_subject_not_the_last_speaker(annotate: Annotate) -> None:
+    text = (
+        "“The budget is fine,” Lena Vogt said. Greta Lind disagreed. “The numbers do not add up,” she said."
+    )
+    assert speaker_of(text, annotate(text), "“The numbers do not add up,”") == (
+        "Greta Lind",
+        SpeakerRule.PRONOUN,
+    )
+
+
+def test_she_is_never_an_organisation_in_subject_position(annotate: Annotate) -> None:
+    text = (
+        "Marit Eide has led the charity since 2019. The Oslo City Council cut its grant on Monday. "
+        "“We will survive,” she said."
+    )
+    assert speaker_of(text, annotate(text), "“We will survive,”") == ("Marit Eide", SpeakerRule.PRONOUN)
+
+
+def test_he_is_never_a_place_in_subject_position(annotate: Annotate) -> None:
+    text = (
+        "Henrik Dahl moved to Oslo in 2010. Oslo has grown fast since then. "
+        "“The city is too crowded now,” he said."
+    )
+    assert speaker_of(text, annotate(text), "“The city is too crowded now,”") == (
+        "Henrik Dahl",
+        SpeakerRule.PRONOUN,
+    )
+
+
+def test_he_told_someone_is_not_the_one_told(annotate: Annotate) -> None:
+    text = "Tom Berg met Henrik Dahl at the harbour on Monday. “The cranes are broken,” he told Berg."
+    assert speaker_of(text, annotate(text), "“The cranes are broken,”") == (
+        "Henrik Dahl",
+        SpeakerRule.PRONOUN,
+    )
+
+
+def test_he_said_to_someone_is_not_the_one_spoken_to(annotate: Annotate) -> None:
+    text = "Tom Berg met Henrik Dahl at the harbour on Monday. “The cranes are broken,” he said to Berg."
+    assert speaker_of(text, annotate(text), "“The cranes are broken,”") == (
+        "Henrik Dahl",
+        SpeakerRule.PRONOUN,
+    )
+
+
+# --- group_pronoun -------------------------------------------------------------------------------
+
+
+def test_they_said_in_a_statement_is_the_organisation(annotate: Annotate) -> None:
+    text = (
+        "The Coastal Workers Union called a strike on Friday. "
+        "“Our members have waited long enough,” they said in a statement."
+    )
+    assert speaker_of(text, annotate(text), "“Our members have waited long enough,”") == (
+        "Coastal Workers Union",
+        SpeakerRule.GROUP_PRONOUN,
+    )
+
+
+def test_it_said_is_the_company_not_the_town(annotate: Annotate) -> None:
+    text = (
+        "Brightwater Foods closed its plant in Millbrook on Friday. "
+        "“The decision was not taken lightly,” it said in a statement."
+    )
+    assert speaker_of(text, annotate(text), "“The decision was not taken lightly,”") == (
+        "Brightwater Foods",
+        SpeakerRule.GROUP_PRONOUN,
+    )
