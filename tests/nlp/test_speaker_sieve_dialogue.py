@@ -1,0 +1,102 @@
+"""Dialogue passes (`app.nlp.speaker_sieve.dialogue`): a cue-less quotation paragraph continues the
+last speaker, or, in a question-and-answer exchange, goes back to the one who asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.nlp.annotations import SpeakerRule
+from tests.nlp.test_speaker_sieve_pipeline import Annotate, quote_at, speaker_of
+
+EXCHANGE = (
+    "Judge Ada Moss questioned Tom Berg for an hour on Tuesday.\n\n"
+    "“Where were you on the night of the fire?” Moss asked.\n\n"
+    "Berg replied that he had been at home with his children.\n\n"
+    "“Can anyone confirm that for the court?”"
+)
+
+
+def test_quotation_paragraph_after_a_quote_continues_its_speaker(annotate: Annotate) -> None:
+    text = (
+        "Henrik Dahl runs the harbour. Dahl said on Monday that the cranes were broken.\n\n"
+        "“Nobody has fixed them since the storm in March.”"
+    )
+    assert speaker_of(text, annotate(text), "“Nobody has fixed them since the storm in March.”") == (
+        "Henrik Dahl",
+        SpeakerRule.CONTINUATION,
+    )
+
+
+def test_continuation_of_an_anonymous_source_stays_anonymous(annotate: Annotate) -> None:
+    text = (
+        "A senior official said on Monday that the talks had failed.\n\n"
+        "“Nobody wants to give an inch on the border question.”"
+    )
+    speaker = quote_at(text, annotate(text), "“Nobody wants to give an inch on the border question.”").speaker
+    assert speaker is not None
+    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, True, SpeakerRule.CONTINUATION)
+
+
+def test_untagged_line_after_a_question_and_its_answer_is_the_askers(annotate: Annotate) -> None:
+    assert speaker_of(EXCHANGE, annotate(EXCHANGE), "“Can anyone confirm that for the court?”") == (
+        "Ada Moss",
+        SpeakerRule.TURN_TAKING,
+    )
+
+
+def test_untagged_line_after_a_statement_and_a_reply_continues_the_replier(annotate: Annotate) -> None:
+    text = (
+        "Judge Ada Moss questioned Tom Berg for an hour on Tuesday.\n\n"
+        "“You were at the warehouse that night,” Moss said.\n\n"
+        "Berg replied that he had been at home with his children.\n\n"
+        "“The court has heard other witnesses today.”"
+    )
+    assert speaker_of(text, annotate(text), "“The court has heard other witnesses today.”") == (
+        "Tom Berg",
+        SpeakerRule.CONTINUATION,
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="quote finder (quotes.absorb_continuations): the untagged question is absorbed into Berg's "
+    "quoted answer as one more span, so there is no cue-less quote for turn_taking and the question "
+    "is Berg's ('Tom Berg', exact_name)",
+)
+def test_untagged_line_after_a_quoted_question_and_quoted_answer_is_the_askers(annotate: Annotate) -> None:
+    text = (
+        "Judge Ada Moss questioned Tom Berg for an hour on Tuesday.\n\n"
+        "“Where were you on the night of the fire?” Moss asked.\n\n"
+        "“I was at home with my children,” Berg said.\n\n"
+        "“Can anyone confirm that for the court?”"
+    )
+    assert speaker_of(text, annotate(text), "“Can anyone confirm that for the court?”") == (
+        "Ada Moss",
+        SpeakerRule.TURN_TAKING,
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="quote finder (quotes.from_segments groups adjacent quotation paragraphs): the untagged "
+    "question and the untagged answer after it become one quote, all of it Ada Moss's turn, so the "
+    "answer never gets its own turn ('Tom Berg', turn_taking)",
+)
+def test_untagged_answer_to_an_untagged_question_is_the_other_partys(annotate: Annotate) -> None:
+    text = EXCHANGE + "\n\n“My wife was there the whole night.”"
+    assert speaker_of(text, annotate(text), "“My wife was there the whole night.”") == (
+        "Tom Berg",
+        SpeakerRule.TURN_TAKING,
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a cue-less quote keeps the previous speaker's words (quotes.finish copies the speaker span "
+    "'Berg'), and pipeline.add_speaker_mentions then records that 'Berg' as a description mention of "
+    "Ada Moss, the turn-taking actor: her mentions are ['Ada Moss', 'Moss', 'Berg']",
+)
+def test_turn_taking_adds_no_mention_of_the_other_partys_name(annotate: Annotate) -> None:
+    annotation = annotate(EXCHANGE)
+    moss = next(actor for actor in annotation.actors if actor.name == "Ada Moss")
+    assert [mention.text for mention in moss.mentions] == ["Ada Moss", "Moss"]
