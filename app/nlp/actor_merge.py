@@ -12,10 +12,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.nlp.actor_spans import Candidate
+from app.nlp.actor_spans import Candidate, fold_accents
+from app.nlp.gender import Gender, compatible, first_name_gender, title_gender
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,5}$")
 _STOP_INITIAL = frozenset({"of", "the", "and", "for", "&", "de", "la", "du", "des", "on", "in"})
+# Separates a text key from the gender of the title it was written with ("weston|female").
+_GENDER_MARK = "|"
+# A short form's own type evidence counts half once it joins a person; joining adds a person vote.
+SHORT_FORM_WEIGHT = 0.5
+SHORT_FORM_PERSON_VOTE = 0.5
 
 
 @dataclass(slots=True)
@@ -43,8 +49,8 @@ class Group:
 
 
 def text_key(text: str) -> str:
-    """Normalised text for exact-form grouping: case, dots, curly quotes and spacing ignored."""
-    text = text.replace("\u2019", "'").replace(".", " ").replace("-", " ")
+    """Normalised text for exact-form grouping: case, accents, dots, curly quotes and spacing ignored."""
+    text = fold_accents(text).replace("\u2019", "'").replace(".", " ").replace("-", " ")
     return " ".join(text.casefold().split())
 
 
@@ -82,7 +88,7 @@ def group_candidates(candidates: Iterable[Candidate]) -> list[Group]:
     """Group candidates by country code or normalised text, then fold short forms into full names."""
     groups: dict[str, Group] = {}
     for candidate in candidates:
-        key = f"country:{candidate.country}" if candidate.country else text_key(candidate.text)
+        key = f"country:{candidate.country}" if candidate.country else _person_key(candidate)
         group = groups.setdefault(key, Group(key, country=candidate.country))
         group.members.append(candidate)
     ordered = sorted(groups.values(), key=lambda g: g.first)
@@ -91,33 +97,87 @@ def group_candidates(candidates: Iterable[Candidate]) -> list[Group]:
     return [g for g in ordered if g.members]
 
 
-def _fold_person_short_forms(groups: list[Group]) -> None:
-    """Merge "Maduro" / "K. Morrow" into the person group whose full name ends the same way."""
-    people = [
-        g for g in groups if not g.country and len(_name_tokens(g.key)) >= 2 and g.leaning() == "person"
+def title_gender_of(candidate: Candidate) -> Gender:
+    """The gender a courtesy title before the mention gives ("Mrs. Weston"), else UNKNOWN."""
+    genders = {title_gender(word) for word in (candidate.title or "").split()} - {Gender.UNKNOWN}
+    return genders.pop() if len(genders) == 1 else Gender.UNKNOWN
+
+
+def _person_key(candidate: Candidate) -> str:
+    """Text key, kept apart by a gendered title: "Mr. Weston" and "Mrs. Weston" are two people."""
+    key = text_key(candidate.text)
+    gender = title_gender_of(candidate)
+    return key if gender == Gender.UNKNOWN else f"{key}{_GENDER_MARK}{gender}"
+
+
+def _base_key(group: Group) -> str:
+    return group.key.split(_GENDER_MARK)[0]
+
+
+def _group_gender(group: Group) -> Gender:
+    """What the group's titles and its first given name say of the person's gender."""
+    evidence = {title_gender_of(m) for m in group.members}
+    tokens = _name_tokens(_base_key(group))
+    if len(tokens) >= 2:
+        evidence |= {first_name_gender(m.text.split()[0]) for m in group.members if len(m.text.split()) >= 2}
+    evidence -= {Gender.UNKNOWN}
+    return evidence.pop() if len(evidence) == 1 else Gender.UNKNOWN
+
+
+def _short_form_targets(group: Group, people: list[Group], groups: list[Group]) -> list[Group]:
+    """Groups a short form may belong to: people whose full name ends with it, and the same
+    surname under a gendered title ("Weston" -> "Mr. Weston")."""
+    tokens = _name_tokens(_base_key(group))
+    matches = [
+        p
+        for p in people
+        if p is not group and p.members and _person_match(tokens, _name_tokens(_base_key(p)))
     ]
-    for group in groups:
-        if group.country or not group.members:
-            continue
-        tokens = _name_tokens(group.key)
+    if not matches and len(tokens) == 1:
+        # Family name first ("Chen" for "Chen Li-wei"), tried only when no surname matches.
         matches = [
-            p for p in people if p is not group and p.members and _person_match(tokens, _name_tokens(p.key))
+            p for p in people if p is not group and p.members and _name_tokens(_base_key(p))[0] == tokens[0]
         ]
-        if not matches and len(tokens) == 1:
-            # Family name first ("Chen" for "Chen Li-wei"), tried only when no surname matches.
-            matches = [
-                p for p in people if p is not group and p.members and _name_tokens(p.key)[0] == tokens[0]
-            ]
-        if not matches:
+    same = [
+        g
+        for g in groups
+        if g is not group and g.members and g.key != _base_key(g) and _base_key(g) == _base_key(group)
+    ]
+    return matches + same
+
+
+def _fold_person_short_forms(groups: list[Group]) -> None:
+    """Move each short form ("Maduro", "K. Morrow", "Mr. Weston") to the person it names.
+
+    Sieve order per mention: only people of a compatible gender; among them the one introduced
+    last before the mention; a mention before any full name goes to the first one introduced
+    after it, unless a gendered title introduces it as someone of its own ("Mr. Beebe" before
+    "Minnie Beebe").
+    """
+    people = [
+        g
+        for g in groups
+        if not g.country and len(_name_tokens(_base_key(g))) >= 2 and g.leaning() == "person"
+    ]
+    members = sorted(
+        ((m, g) for g in groups if not g.country for m in g.members), key=lambda pair: pair[0].start_char
+    )
+    for member, group in members:
+        gender = title_gender_of(member)
+        targets = [
+            t for t in _short_form_targets(group, people, groups) if compatible(gender, _group_gender(t))
+        ]
+        before = [t for t in targets if t.first <= member.start_char]
+        if before:
+            target = max(before, key=lambda t: t.first)
+        elif targets and gender == Gender.UNKNOWN:
+            target = min(targets, key=lambda t: t.first)
+        else:
             continue
-        # Several people share the surname: prefer the one introduced last before this form.
-        before = [p for p in matches if p.first <= group.first]
-        target = max(before, key=lambda p: p.first) if before else min(matches, key=lambda p: p.first)
-        for member in group.members:
-            member.votes = {k: v * 0.5 for k, v in member.votes.items()}
-            member.votes["person"] = member.votes.get("person", 0.0) + 0.5
-        target.members.extend(group.members)
-        group.members = []
+        member.votes = {k: v * SHORT_FORM_WEIGHT for k, v in member.votes.items()}
+        member.votes["person"] = member.votes.get("person", 0.0) + SHORT_FORM_PERSON_VOTE
+        group.members.remove(member)
+        target.members.append(member)
 
 
 def _fold_acronyms(groups: list[Group]) -> None:

@@ -8,6 +8,7 @@ scoring) assumes a mention is exactly the proper name, so cleaning happens first
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -354,6 +355,16 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     return candidates
 
 
+# Letters with a stroke that Unicode does not decompose, folded like accented ones.
+_STROKED = str.maketrans("ØøŁłĐđ", "OoLlDd")
+
+
+def fold_accents(text: str) -> str:
+    """The text with each accented letter as its base letter ("Núñez" -> "Nunez"), same length,
+    so a name written without its accents still meets the accented one."""
+    return "".join(unicodedata.normalize("NFKD", ch)[0] for ch in text.translate(_STROKED))
+
+
 def _surname_forms(name: str) -> list[str]:
     """How a story refers back to a person named in full: the surname with its particles
     ("de la Cruz"), then its last word ("Cruz"); hyphenated surnames stay whole ("Al-Khatib")."""
@@ -407,9 +418,10 @@ def surname_mentions(
         for i in range(cand.start, cand.end):
             owner[i] = cand
     found: list[Candidate] = []
+    folded = fold_accents(doc.text)
     for person in sorted(people, key=lambda c: c.start):
-        for form in _surname_forms(person.text):
-            for match in _surname_pattern(form).finditer(doc.text, person.end_char):
+        for form in _surname_forms(fold_accents(person.text)):
+            for match in _surname_pattern(form).finditer(folded, person.end_char):
                 span = doc.char_span(match.start(), match.end())
                 inside = [] if span is None else [owner[i] for i in range(span.start, span.end) if i in owner]
                 if span is None or any(any(c is f for f in found) for c in inside):

@@ -73,3 +73,53 @@ def test_surname_inside_another_name_is_not_the_person(actors_of: Callable[[str]
     text = "Robert Tasker spoke on Monday. Traffic on Tasker Street was stopped for an hour."
     found = people(actors_of(text))
     assert found.get("Robert Tasker") == ["Robert Tasker"], found
+
+
+def test_surname_without_its_accents_is_the_accented_person(actors_of: Callable[[str], list[Actor]]) -> None:
+    found = people(actors_of("Inés Ibáñez opened the clinic in May. Ibanez said it was full every day."))
+    assert found == {"Inés Ibáñez": ["Inés Ibáñez", "Ibanez"]}
+
+
+def test_titles_of_different_gender_keep_two_people_apart(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Mr. Pembury sat down by the fire. Mrs. Pembury poured the tea.")
+    pembury = sorted((a.roles, [m.text for m in a.mentions]) for a in actors if a.type == "person")
+    assert pembury == [(["Mr."], ["Pembury"]), (["Mrs."], ["Pembury"])]
+
+
+def test_mr_after_the_full_name_merges_but_mrs_does_not(actors_of: Callable[[str], list[Actor]]) -> None:
+    text = "John Pembury arrived at noon. Mr. Pembury sat down. Mrs. Pembury poured the tea."
+    persons = [a for a in actors_of(text) if a.type == "person"]
+    assert [(a.name, [m.start for m in a.mentions]) for a in persons] == [
+        ("John Pembury", [text.index("John Pembury"), text.index("Pembury sat")]),
+        ("Pembury", [text.index("Pembury poured")]),
+    ]
+
+
+def test_titled_surname_before_a_full_name_of_the_other_gender_is_someone_else(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    found = people(actors_of("Mr. Pembury came in from the garden. Minnie Pembury said hello to him."))
+    assert found == {"Pembury": ["Pembury"], "Minnie Pembury": ["Minnie Pembury"]}
+
+
+def test_bare_surname_goes_to_the_person_introduced_last(actors_of: Callable[[str], list[Actor]]) -> None:
+    text = (
+        "Dan Corriveau founded the firm in 1990. Tessa Corriveau joined in 2010. "
+        "Corriveau said sales doubled last year."
+    )
+    found = people(actors_of(text))
+    assert found == {"Dan Corriveau": ["Dan Corriveau"], "Tessa Corriveau": ["Tessa Corriveau", "Corriveau"]}
+
+
+def test_each_bare_surname_goes_to_the_person_introduced_before_it(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    text = (
+        "Dan Corriveau founded the firm in 1990. Corriveau said it was hard. "
+        "Tessa Corriveau joined in 2010. Corriveau said sales doubled."
+    )
+    found = {a.name: [m.start for m in a.mentions] for a in actors_of(text) if a.type == "person"}
+    assert found == {
+        "Dan Corriveau": [text.index("Dan"), text.index("Corriveau said it")],
+        "Tessa Corriveau": [text.index("Tessa"), text.index("Corriveau said sales")],
+    }
