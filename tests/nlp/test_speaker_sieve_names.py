@@ -101,12 +101,6 @@ def test_surname_with_diacritics_resolves_to_the_full_name(annotate: Annotate) -
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actor engine: 'Nunez' (the surname without its accents) becomes a separate organization "
-    "actor 'Nunez' instead of merging into 'José Núñez', so exact_name links the quote to ('Nunez', "
-    "exact_name); name_variant would fold the accents but never runs",
-)
 def test_surname_written_without_its_accents_resolves_to_the_accented_name(annotate: Annotate) -> None:
     text = (
         "José Núñez runs a fishing cooperative on the coast. “The catch is smaller every year,” Nunez said."
@@ -117,12 +111,6 @@ def test_surname_written_without_its_accents_resolves_to_the_accented_name(annot
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actor engine (actor_merge): 'Mrs. Weston' is merged into 'John Weston' (it even gets the "
-    "role 'Mrs.'), so exact_name answers ('John Weston', exact_name); a woman's title must not merge "
-    "into a man's name",
-)
 def test_mrs_surname_does_not_resolve_to_a_man_with_that_surname(annotate: Annotate) -> None:
     text = (
         "John Weston owns the hardware store on Main Street. His wife runs the café next door. "
@@ -147,12 +135,6 @@ def test_name_variant_keeps_the_particles_of_a_surname(nlp: Language) -> None:
     assert variant(nlp, text, ["Luis de la Cruz"], "de la Cruz") == "Luis de la Cruz"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names.name_variant: the phrase's words are its tokens without punctuation joined by spaces, "
-    "so 'Kowalski-Brandt' (tokens Kowalski, -, Brandt) becomes the key 'kowalski brandt', which never "
-    "equals the surname form 'kowalski-brandt': the pass answers None instead of 'Marta Kowalski-Brandt'",
-)
 def test_name_variant_matches_a_hyphenated_surname(nlp: Language) -> None:
     text = "Marta Kowalski-Brandt chairs the board. “The roof comes first,” Kowalski-Brandt said."
     assert variant(nlp, text, ["Marta Kowalski-Brandt"], "Kowalski-Brandt") == "Marta Kowalski-Brandt"
