@@ -150,6 +150,11 @@ def test_name_variant_matches_a_first_name_used_alone(nlp: Language) -> None:
     assert variant(nlp, text, ["Robert Hale"], "Robert") == "Robert Hale"
 
 
+def test_name_variant_refuses_a_first_name_two_people_share(nlp: Language) -> None:
+    text = "Robert Hale and Robert Lund own the mill together. “The river is too low,” Robert said."
+    assert variant(nlp, text, ["Robert Hale", "Robert Lund"], "Robert") is None
+
+
 def test_name_variant_refuses_mrs_for_a_man_with_that_surname(nlp: Language) -> None:
     text = "John Weston owns the hardware store. “Business is slow,” Mrs. Weston said."
     assert variant(nlp, text, ["John Weston"], "Mrs. Weston") is None
