@@ -168,7 +168,11 @@ def _object_content(verb: Token, lemma: str) -> list[int]:
     as_phrase = [
         c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "for", "of") and c.i > verb.i
     ]
-    to_clause = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and lemma in TO_VERBS]
+    to_clause = [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp" and c.i > verb.i and lemma in TO_VERBS and not _own_treatment(c, objects)
+    ]
     if lemma in AS_VERBS and not as_phrase:
         return []
     if (lemma in WEAK_VERBS or lemma not in OBJECT_VERBS) and not (as_phrase or to_clause):
@@ -181,6 +185,12 @@ def _object_content(verb: Token, lemma: str) -> list[int]:
     for part in parts:
         content += _subtree(part)
     return content
+
+
+def _own_treatment(clause: Token, objects: list[Token]) -> bool:
+    """ "who asked not to be named": a passive to-clause with no one addressed is how the source
+    wants to be treated, a condition of the interview, not something it reports."""
+    return not objects and any(c.dep_ == "auxpass" for c in clause.children)
 
 
 def find_frames(doc: Doc) -> list[Frame]:

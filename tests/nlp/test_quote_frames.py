@@ -1,0 +1,24 @@
+"""Reporting frames: which verbs with which complements report words, on sentences written here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.nlp.annotations import Annotation
+
+Annotate = Callable[[str], Annotation]
+
+
+def quotes(text: str, annotation: Annotation) -> list[tuple[str, str]]:
+    """(quoted text, kind) of every quote, in text order."""
+    return [(text[q.start : q.end], q.kind) for q in annotation.quotes]
+
+
+def test_asking_not_to_be_named_is_no_report(annotate: Annotate) -> None:
+    text = "A nurse at the clinic, who asked not to be named, said the ward was full."
+    assert quotes(text, annotate(text)) == [("the ward was full", "indirect")]
+
+
+def test_asking_someone_to_act_is_a_report(annotate: Annotate) -> None:
+    text = "Berg asked the council to delay the vote."
+    assert quotes(text, annotate(text)) == [("the council to delay the vote", "indirect")]
