@@ -18,6 +18,7 @@ from app.nlp.countries import country_by_demonym, country_by_name
 from app.nlp.dateline import find_dateline
 from app.nlp.gazetteer import (
     ACADEMIC_TITLES,
+    LOCATIVE_PREPOSITIONS,
     ORG_SUFFIXES,
     PERSON_TITLES,
     PLATFORMS,
@@ -94,6 +95,7 @@ class Candidate:
     form: str = "name"
     title: str | None = None  # a pre-name title chain ("U.S. Secretary of State")
     dateline: bool = False  # the place of the story's dateline: where it was filed, never an agent
+    locative: bool = False  # right after a preposition of place ("in Lincoln")
     votes: dict[str, float] = field(default_factory=dict)
 
 
@@ -216,7 +218,17 @@ def _valid(doc: Doc, start: int, end: int) -> bool:
 
 def _make(doc: Doc, start: int, end: int, label: str) -> Candidate:
     span: Span = doc[start:end]
-    return Candidate(start, end, span.start_char, span.end_char, span.text, label, _caps_lines(doc)[start])
+    locative = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS
+    return Candidate(
+        start,
+        end,
+        span.start_char,
+        span.end_char,
+        span.text,
+        label,
+        _caps_lines(doc)[start],
+        locative=locative,
+    )
 
 
 def after_region_word(doc: Doc, i: int) -> bool:

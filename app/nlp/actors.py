@@ -46,12 +46,16 @@ LABEL_TYPES: dict[str, ActorType] = {
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _INITIAL_NAME = re.compile(r"^[A-Z]\.\s?[A-Z][a-z']")
 _CHANNEL_CUES = frozenset({"on", "via"})
+# Punctuation that may sit inside a person's name ("Haddad-Morrow", "J. R.").
+_NAME_JOINERS = frozenset({"-", ".", "'", "\u2019"})
 _TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "location")
 # A name that opens with a known first name ("Aoife Ní Bhriain") leans to a person, a little more
 # than one NER label, so an unusual surname the model calls an organisation is outvoted.
 FIRST_NAME_VOTE = 1.5
 # A role in apposition ("the fisheries minister, Lena Berg,") says the name is a person's.
 APPOSITION_VOTE = 2.0
+# A lone name after a preposition of place ("in Lincoln") leans to a place, more than one NER label.
+LOCATIVE_VOTE = 1.5
 # A dateline's place outweighs whatever type the model guessed for its capitals.
 DATELINE_VOTE = 5.0
 
@@ -124,11 +128,21 @@ def _agentive(doc: Doc, cand: Candidate) -> bool:
 
 def _person_name_words(doc: Doc) -> frozenset[str]:
     """First and last words of full person names in the doc: "Washington" is a person if
-    "Ellen Washington" appears, whatever its single mentions look like."""
+    "Ellen Washington" appears, whatever its single mentions look like. A name the model calls
+    an organisation counts by its surname when it opens with a known first name."""
     words: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2 and not ent.text.isupper():
+        if len(ent) < 2 or ent.text.isupper() or not all(t.is_alpha or t.text in _NAME_JOINERS for t in ent):
+            continue
+        if ent.label_ == "PERSON":
             words.update((ent[0].text.casefold(), ent[-1].text.casefold()))
+        elif (
+            ent.label_ == "ORG"
+            and all(t.text[:1].isupper() for t in ent if t.is_alpha)
+            and is_first_name(ent[0].text)
+            and ent[-1].text.casefold() not in ORG_SUFFIXES
+        ):
+            words.add(ent[-1].text.casefold())
     return frozenset(words)
 
 
@@ -153,9 +167,13 @@ def _examine(doc: Doc, cand: Candidate, people: frozenset[str]) -> Candidate | N
         return None
     if cand.dateline:
         return _examine_dateline(cand)
-    if cand.country is None:
+    named_person = cand.text.casefold() in people
+    if cand.country is not None and cand.form == "name" and named_person:
+        cand.country = None  # "Jordan said" after "Tomás Jordan": the person, not the country
+    elif cand.country is None:
         _strip_inner_title(doc, cand)
-        if cand.label != "PERSON" and cand.text.casefold() not in people:
+        lone_word = len(doc[cand.start : cand.end]) == 1
+        if (cand.label != "PERSON" or lone_word) and not named_person:
             country = country_by_name(cand.text)
             if country is not None:
                 cand.country = country.code
@@ -164,7 +182,7 @@ def _examine(doc: Doc, cand: Candidate, people: frozenset[str]) -> Candidate | N
                 if country is not None:
                     cand.country, cand.form = country.code, "demonym"
         place_label = cand.label in {"GPE", "LOC", "ORG", "FAC"}
-        if cand.country is None and place_label and cand.text.casefold() not in people:
+        if cand.country is None and place_label and not named_person:
             capital = country_by_capital(cand.text)
             if capital is not None and _agentive(doc, cand) and not cand.headline:
                 cand.country, cand.form = capital.code, "metonym"
@@ -225,6 +243,8 @@ def _vote(doc: Doc, cand: Candidate) -> None:
     chain = title_before(doc, cand.start)
     if chain is not None and not org_cue:
         cand.title = f"{chain[1]} {cand.title}" if cand.title else chain[1]
+    if cand.locative and len(words) == 1 and not org_cue:
+        votes["location"] = votes.get("location", 0.0) + LOCATIVE_VOTE
     if cand.title and not org_cue:
         votes["person"] = votes.get("person", 0.0) + 3.0
     elif not org_cue and (apposition_before(doc, cand.start) or apposition_after(doc, cand.end)):

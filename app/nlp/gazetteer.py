@@ -132,6 +132,10 @@ SURNAME_PARTICLES: frozenset[str] = words(
     """
 )
 
+# Prepositions of place: a lone name right after one is somewhere ("lives in Lincoln"), so it
+# is not read as the surname of a person of the story.
+LOCATIVE_PREPOSITIONS: frozenset[str] = words("in near outside inside across throughout around into")
+
 # Online platforms: organisations when they act, channels (not actors) in "said on Twitter".
 PLATFORMS: frozenset[str] = words(
     """
