@@ -91,7 +91,7 @@ class SieveContext:
         self.quoted = [(seg.start, seg.end) for seg in scan(self.text)]
         self.paragraph_starts = [start for start, _ in paragraphs(self.text)]
         self.dateline = dateline
-        self.profiles: list[ActorProfile] = build_profiles(doc, actors, self.actor_at)
+        self.profiles: list[ActorProfile] = build_profiles(doc, actors)
 
     @cached_property
     def sentences(self) -> list[Span]:

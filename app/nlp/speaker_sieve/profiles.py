@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -20,8 +19,6 @@ from app.nlp.countries import country_by_demonym, country_by_name
 from app.nlp.gazetteer import PERSON_TITLES
 from app.nlp.gender import Gender, first_name_gender, noun_gender, pronoun_gender, title_gender
 from app.nlp.speaker_sieve.lexicon import NAME_PARTICLES, TITLE_ROLES
-
-ActorAt = Callable[[int, int], "int | None"]
 
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "đ": "d", "ł": "l", "ß": "ss"})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -83,20 +80,21 @@ class ActorProfile:
     countries: frozenset[str]  # ISO codes of countries the article ties the actor to
 
 
-def build_profiles(doc: Doc, actors: list[Actor], actor_at: ActorAt) -> list[ActorProfile]:
-    descriptions = _descriptions(doc, actors)
-    linked = _linked_pronoun_genders(doc, actors, actor_at)
-    return [_profile(i, actor, descriptions[i], linked[i]) for i, actor in enumerate(actors)]
+def build_profiles(doc: Doc, actors: list[Actor]) -> list[ActorProfile]:
+    return [_profile(actor, _describe_actor(doc, actor)) for actor in actors]
 
 
 @dataclass(slots=True)
 class _Description:
-    words: set[str]
-    ages: set[str]
-    countries: set[str]
+    """What the words around an actor's mentions say of it."""
+
+    words: set[str] = field(default_factory=set)
+    ages: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    pronouns: Counter[Gender] = field(default_factory=Counter)
 
 
-def _profile(index: int, actor: Actor, description: _Description, linked: Counter[Gender]) -> ActorProfile:
+def _profile(actor: Actor, description: _Description) -> ActorProfile:
     words = name_words(actor.name)
     role_words = {w for role in actor.roles for w in fold(role).split()} | description.words
     role_words |= {TITLE_ROLES[w] for w in role_words if w in TITLE_ROLES}
@@ -109,7 +107,9 @@ def _profile(index: int, actor: Actor, description: _Description, linked: Counte
     every = set(words)
     for alias in actor.aliases:
         every.update(fold(alias).split())
-    gender = _gender(actor, role_words, linked, first) if actor.type == "person" else Gender.UNKNOWN
+    gender = (
+        _gender(actor, role_words, description.pronouns, first) if actor.type == "person" else Gender.UNKNOWN
+    )
     return ActorProfile(
         type=actor.type,
         gender=gender,
@@ -144,18 +144,17 @@ def _gender(actor: Actor, role_words: set[str], linked: Counter[Gender], first: 
     return ranked[0][0]
 
 
-def _descriptions(doc: Doc, actors: list[Actor]) -> list[_Description]:
-    """Appositions, ages and countries said of each person next to its mentions."""
-    out = [_Description(set(), set(), set()) for _ in actors]
-    for index, actor in enumerate(actors):
-        if actor.type != "person":
-            continue
-        for mention in actor.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            _describe(doc, span.root, span.start, span.end, out[index])
-    return out
+def _describe_actor(doc: Doc, actor: Actor) -> _Description:
+    """Appositions, ages, countries and linked pronouns next to a person's mentions."""
+    description = _Description()
+    if actor.type != "person":
+        return description
+    for mention in actor.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and len(span):
+            _describe(doc, span.root, span.start, span.end, description)
+            _linked_pronouns(span.root, description)
+    return description
 
 
 def _describe(doc: Doc, root: Token, start: int, end: int, into: _Description) -> None:
@@ -180,27 +179,20 @@ def _add_country(token: Token, into: _Description) -> None:
         into.countries.add(country.code)
 
 
-def _linked_pronoun_genders(doc: Doc, actors: list[Actor], actor_at: ActorAt) -> list[Counter[Gender]]:
+def _linked_pronouns(root: Token, into: _Description) -> None:
     """ "Ruiz said she ...", "Ruiz defended her title": a pronoun tied to a named subject in the
-    same sentence tells that person's gender."""
-    votes: list[Counter[Gender]] = [Counter() for _ in actors]
-    for token in doc:
-        if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN":
-            continue
-        actor = actor_at(token.idx, token.idx + len(token))
-        if actor is None or actors[actor].type != "person":
-            continue
-        verb = token.head
-        for child in verb.children:
-            if child.dep_ in _LINKED_PRONOUN_DEPS:
-                subject = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
-                if subject is not None and subject.pos_ == "PRON":
-                    votes[actor][pronoun_gender(subject.lower_)] += 1
-            if child.dep_ in _OBJECT_DEPS:
-                owner = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-                if owner is not None:
-                    votes[actor][pronoun_gender(owner.lower_)] += 1
-    return votes
+    same sentence hints at that person's gender."""
+    if root.dep_ not in _SUBJECT_DEPS:
+        return
+    for child in root.head.children:
+        if child.dep_ in _LINKED_PRONOUN_DEPS:
+            subject = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and subject.pos_ == "PRON":
+                into.pronouns[pronoun_gender(subject.lower_)] += 1
+        if child.dep_ in _OBJECT_DEPS:
+            owner = next((c for c in child.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if owner is not None:
+                into.pronouns[pronoun_gender(owner.lower_)] += 1
 
 
 def age_of(phrase_text: str) -> str | None:
