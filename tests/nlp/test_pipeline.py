@@ -7,6 +7,7 @@ from collections.abc import Callable
 from spacy.language import Language
 
 from app.nlp import ENGINE_VERSION, Annotation, Annotator
+from app.nlp.annotations import SpeakerRule
 from tests.conftest import MODEL
 
 
@@ -21,8 +22,11 @@ def test_pronoun_speaker_becomes_a_pronoun_mention_of_its_actor(
 ) -> None:
     text = "Governor Helen Park visited the port.\n\n“The harbour will reopen soon,” she said."
     annotation = annotate(text)
-    quote = next(q for q in annotation.quotes if "harbour" in text[q.start : q.end])
+    assert len(annotation.quotes) == 1
+    quote = annotation.quotes[0]
+    assert text[quote.start : quote.end] == "“The harbour will reopen soon,”"
     assert quote.speaker is not None and quote.speaker.actor is not None
+    assert (quote.speaker.text, quote.speaker.rule) == ("she", SpeakerRule.PRONOUN)
     actor = annotation.actors[quote.speaker.actor]
     assert actor.name == "Helen Park"
     assert any(m.form == "pronoun" and m.text == "she" for m in actor.mentions)

@@ -1,20 +1,94 @@
-"""Quote engine behaviour on short hand-written sentences and on the seed article."""
+"""Quote engine behaviour on short hand-written sentences and on the seed article.
+
+Every test states the whole answer for each quote it expects: the quoted words (and every piece
+of an interrupted quote), the kind, the cue, the speaker's words, the entity the speaker resolves
+to and the sieve pass that decided it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from app.nlp.annotations import Annotation, Quote
+from app.nlp.annotations import Annotation, Quote, QuoteKind, SpeakerRule
 
 Annotate = Callable[[str], Annotation]
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "reuters-russia-venezuela.txt"
 
 
-def texts(text: str, annotation: Annotation) -> list[str]:
-    return [text[q.start : q.end] for q in annotation.quotes]
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """Everything a test pins about one quote, in words, so a failure shows the whole answer."""
+
+    extent: str  # text[quote.start : quote.end]
+    spans: tuple[str, ...]  # the words of every span, in order
+    kind: QuoteKind
+    cue: str | None
+    speaker: str | None  # the speaker's words as written
+    entity: str | None  # the name of the actor the speaker resolves to
+    rule: SpeakerRule | None
+    anonymous: bool = False
+    affiliation: str | None = None  # the name of the actor an unnamed source speaks for
+
+
+def said(
+    extent: str,
+    *,
+    kind: QuoteKind,
+    cue: str | None,
+    speaker: str,
+    entity: str | None,
+    rule: SpeakerRule,
+    spans: tuple[str, ...] | None = None,
+    anonymous: bool = False,
+    affiliation: str | None = None,
+) -> Heard:
+    """The expected quote; `spans` only for an interrupted quote (else its one span is the extent)."""
+    return Heard(
+        extent=extent,
+        spans=(extent,) if spans is None else spans,
+        kind=kind,
+        cue=cue,
+        speaker=speaker,
+        entity=entity,
+        rule=rule,
+        anonymous=anonymous,
+        affiliation=affiliation,
+    )
+
+
+def actor_name(annotation: Annotation, index: int | None) -> str | None:
+    return None if index is None else annotation.actors[index].name
+
+
+def heard(text: str, annotation: Annotation) -> list[Heard]:
+    """Every quote the annotator found, in its order, as the words a test can compare exactly."""
+    found = []
+    for quote in annotation.quotes:
+        speaker = quote.speaker
+        found.append(
+            Heard(
+                extent=text[quote.start : quote.end],
+                spans=tuple(text[start:end] for start, end in quote.spans),
+                kind=quote.kind,
+                cue=None if quote.cue is None else quote.cue.text,
+                speaker=None if speaker is None else speaker.text,
+                entity=None if speaker is None else actor_name(annotation, speaker.actor),
+                rule=None if speaker is None else speaker.rule,
+                anonymous=speaker is not None and speaker.anonymous,
+                affiliation=None if speaker is None else actor_name(annotation, speaker.affiliation),
+            )
+        )
+    return found
+
+
+def offsets(text: str, words: str) -> tuple[int, int]:
+    """Where `words` (which must occur in `text`) start and end."""
+    start = text.index(words)
+    return start, start + len(words)
 
 
 def only(annotation: Annotation) -> Quote:
@@ -22,80 +96,85 @@ def only(annotation: Annotation) -> Quote:
     return annotation.quotes[0]
 
 
-def speaker_name(text: str, annotation: Annotation, quote: Quote) -> str | None:
-    """The resolved actor's name, or None when the speaker did not resolve."""
-    assert quote.speaker is not None
-    if quote.speaker.actor is None:
-        return None
-    return annotation.actors[quote.speaker.actor].name
+# --- direct quotations -------------------------------------------------------------------------
 
 
 def test_direct_quote_with_trailing_cue(annotate: Annotate) -> None:
     text = "“We will rebuild the bridge by spring,” Mayor Anna Berg said on Monday."
-    quote = only(annotate(text))
-    assert quote.kind == "direct"
-    assert text[quote.start : quote.end] == "“We will rebuild the bridge by spring,”"
-    assert quote.cue is not None and quote.cue.text == "said"
-    assert quote.speaker is not None and quote.speaker.text == "Mayor Anna Berg"
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            "“We will rebuild the bridge by spring,”",
+            kind="direct",
+            cue="said",
+            speaker="Mayor Anna Berg",
+            entity="Anna Berg",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+    quote = only(annotation)
+    assert (quote.start, quote.end) == offsets(text, "“We will rebuild the bridge by spring,”") == (0, 39)
+    assert quote.speaker is not None
+    assert (quote.speaker.start, quote.speaker.end) == offsets(text, "Mayor Anna Berg")
 
 
 def test_direct_quote_with_leading_cue_and_colon(annotate: Annotate) -> None:
     text = "Anna Berg said: “The bridge will reopen in April.”"
-    quote = only(annotate(text))
-    assert quote.kind == "direct"
-    assert text[quote.start : quote.end] == "“The bridge will reopen in April.”"
-    assert quote.speaker is not None and "Berg" in quote.speaker.text
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            "“The bridge will reopen in April.”",
+            kind="direct",
+            cue="said",
+            speaker="Anna Berg",
+            entity="Anna Berg",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+    quote = only(annotation)
+    assert (quote.start, quote.end) == offsets(text, "“The bridge will reopen in April.”") == (16, 50)
 
 
 def test_interrupted_quote_is_one_quote_with_two_spans(annotate: Annotate) -> None:
     text = "“The budget is balanced,” Peter Olsen said. “Nobody expected that.”"
-    quote = only(annotate(text))
-    assert [text[s:e] for s, e in quote.spans] == ["“The budget is balanced,”", "“Nobody expected that.”"]
-    assert quote.kind == "direct"
-    assert quote.speaker is not None and quote.speaker.text == "Peter Olsen"
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            text,
+            spans=("“The budget is balanced,”", "“Nobody expected that.”"),
+            kind="direct",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+    quote = only(annotation)
+    assert quote.spans == [
+        offsets(text, "“The budget is balanced,”"),
+        offsets(text, "“Nobody expected that.”"),
+    ]
+    assert (quote.start, quote.end) == (0, len(text))
 
 
 def test_interrupted_quote_with_comma_after_cue(annotate: Annotate) -> None:
     text = "“The budget is balanced,” said Peter Olsen, “and nobody expected that.”"
-    quote = only(annotate(text))
-    assert len(quote.spans) == 2
-    assert quote.speaker is not None and "Olsen" in quote.speaker.text
-
-
-def test_indirect_quote_with_that_clause(annotate: Annotate) -> None:
-    text = "Peter Olsen said that the budget would be balanced next year."
-    quote = only(annotate(text))
-    assert quote.kind == "indirect"
-    assert text[quote.start : quote.end] == "that the budget would be balanced next year"
-    assert quote.speaker is not None and quote.speaker.text == "Peter Olsen"
-
-
-def test_indirect_quote_with_trailing_cue_excludes_cue_and_source(annotate: Annotate) -> None:
-    text = "The budget will be balanced next year, Peter Olsen said."
-    quote = only(annotate(text))
-    assert text[quote.start : quote.end] == "The budget will be balanced next year"
-    assert quote.cue is not None and quote.cue.text == "said"
-
-
-def test_according_to_is_a_cue(annotate: Annotate) -> None:
-    text = "The factory will close in May, according to the workers' union."
-    quote = only(annotate(text))
-    assert quote.kind == "indirect"
-    assert "factory will close in May" in text[quote.start : quote.end]
-    assert quote.speaker is not None and "union" in quote.speaker.text
-
-
-def test_mixed_quote_covers_reported_clause(annotate: Annotate) -> None:
-    text = "Peter Olsen said the city would “not give up” on the project."
-    quote = only(annotate(text))
-    assert quote.kind == "mixed"
-    assert text[quote.start : quote.end] == "the city would “not give up” on the project"
-
-
-def test_described_as_is_a_cue(annotate: Annotate) -> None:
-    text = "Peter Olsen described the plan as a waste of money."
-    quote = only(annotate(text))
-    assert "a waste of money" in text[quote.start : quote.end]
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            text,
+            spans=("“The budget is balanced,”", "“and nobody expected that.”"),
+            kind="direct",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+    assert only(annotation).spans == [
+        offsets(text, "“The budget is balanced,”"),
+        offsets(text, "“and nobody expected that.”"),
+    ]
 
 
 def test_multi_paragraph_quote_is_one_quote(annotate: Annotate) -> None:
@@ -104,209 +183,128 @@ def test_multi_paragraph_quote_is_one_quote(annotate: Annotate) -> None:
         "“We will not wait forever,” he said."
     )
     annotation = annotate(text)
-    quote = only(annotation)
-    assert len(quote.spans) == 2
-    assert "We have done our part" in text[quote.start : quote.end]
-    assert quote.speaker is not None and quote.speaker.text == "he"
+    first = "“We have done our part. The rest is up to them."
+    second = "“We will not wait forever,”"
+    assert heard(text, annotation) == [
+        said(
+            f"{first}\n\n{second}",
+            spans=(first, second),
+            kind="direct",
+            cue="said",
+            speaker="he",
+            entity="Peter Olsen",
+            rule=SpeakerRule.PRONOUN,
+        )
+    ]
+    assert only(annotation).spans == [offsets(text, first), offsets(text, second)]
 
 
 def test_quotation_paragraph_continues_previous_speaker(annotate: Annotate) -> None:
     text = "“Prices are too high,” Peter Olsen said.\n\n“We will lower them before winter.”"
-    quote = only(annotate(text))
-    assert [text[s:e] for s, e in quote.spans] == [
-        "“Prices are too high,”",
-        "“We will lower them before winter.”",
+    assert heard(text, annotate(text)) == [
+        said(
+            text,
+            spans=("“Prices are too high,”", "“We will lower them before winter.”"),
+            kind="direct",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
     ]
-    assert quote.kind == "direct"
-    assert quote.speaker is not None and quote.speaker.text == "Peter Olsen"
 
 
 def test_quotation_paragraph_after_unrelated_paragraph_is_dropped(annotate: Annotate) -> None:
     text = "“Prices are too high,” Peter Olsen said.\n\nThe market opened late.\n\n“We will lower them soon.”"
-    annotation = annotate(text)
-    assert texts(text, annotation) == ["“Prices are too high,”"]
-
-
-def test_scare_quotes_and_titles_are_not_quotes(annotate: Annotate) -> None:
-    text = "The so-called “experts” watched the film “Jaws” at the festival."
-    assert annotate(text).quotes == []
+    assert heard(text, annotate(text)) == [
+        said(
+            "“Prices are too high,”",
+            kind="direct",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
 
 
 def test_quote_marks_inside_a_quote_do_not_start_another(annotate: Annotate) -> None:
     text = "“They called it \u2018a disaster,\u2019 and they were right,” Peter Olsen said."
-    quote = only(annotate(text))
-    assert quote.kind == "direct"
+    assert heard(text, annotate(text)) == [
+        said(
+            "“They called it \u2018a disaster,\u2019 and they were right,”",
+            kind="direct",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
 
 
 def test_straight_and_single_quote_marks(annotate: Annotate) -> None:
     text = "'We are ready for the vote,' Peter Olsen said. \"So are we,\" Maria Lund replied."
     annotation = annotate(text)
-    assert len(annotation.quotes) == 2
-    assert [q.speaker.text if q.speaker else None for q in annotation.quotes] == ["Peter Olsen", "Maria Lund"]
-
-
-def test_speaker_excludes_apposition(annotate: Annotate) -> None:
-    text = "Peter Olsen, the city's finance director, said the budget was balanced."
-    quote = only(annotate(text))
-    assert quote.speaker is not None and quote.speaker.text == "Peter Olsen"
-
-
-def test_pronoun_speaker_resolves_to_earlier_person(annotate: Annotate) -> None:
-    text = "Peter Olsen presented the budget on Monday.\n\n“It is balanced,” he said."
-    annotation = annotate(text)
-    quote = only(annotation)
-    assert quote.speaker is not None and quote.speaker.text == "he"
-    assert speaker_name(text, annotation, quote) is not None
-    assert "Olsen" in str(speaker_name(text, annotation, quote))
-
-
-def test_unnamed_source_is_anonymous_with_affiliation(annotate: Annotate) -> None:
-    text = "France sent two ships to the region. A French official said the ships would stay for a month."
-    annotation = annotate(text)
-    quote = only(annotation)
-    assert quote.speaker is not None
-    assert quote.speaker.anonymous and quote.speaker.actor is None
-    assert "official" in quote.speaker.text
-
-
-def test_plural_sources_are_anonymous(annotate: Annotate) -> None:
-    text = "Sources familiar with the talks said a deal was close."
-    quote = only(annotate(text))
-    assert quote.speaker is not None and quote.speaker.anonymous
-    assert quote.speaker.text.startswith("Sources")
-
-
-@pytest.mark.parametrize("text", ["", "   ", "\n\n", "“", "He said “ and then ” nothing “", "said said said"])
-def test_odd_input_never_raises(annotate: Annotate, text: str) -> None:
-    annotation = annotate(text)
-    for quote in annotation.quotes:
-        assert 0 <= quote.start < quote.end <= len(text)
+    assert heard(text, annotation) == [
+        said(
+            "'We are ready for the vote,'",
+            kind="direct",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        ),
+        said(
+            '"So are we,"',
+            kind="direct",
+            cue="replied",
+            speaker="Maria Lund",
+            entity="Maria Lund",
+            rule=SpeakerRule.EXACT_NAME,
+        ),
+    ]
+    assert [(q.start, q.end) for q in annotation.quotes] == [
+        offsets(text, "'We are ready for the vote,'"),
+        offsets(text, '"So are we,"'),
+    ]
 
 
 def test_unbalanced_mark_does_not_hide_other_quotes(annotate: Annotate) -> None:
     text = "A stray “ mark opens here.\n\n“The plan works,” Peter Olsen said."
-    assert texts(text, annotate(text)) == ["“The plan works,”"]
-
-
-def test_quotes_are_sorted_and_spans_inside_extent(annotate: Annotate) -> None:
-    text = SEED.read_text(encoding="utf-8")
-    quotes = annotate(text).quotes
-    assert quotes == sorted(quotes, key=lambda q: q.start)
-    for q in quotes:
-        assert q.start == q.spans[0][0] and q.end == q.spans[-1][1]
-
-
-@pytest.mark.parametrize(
-    ("contains", "speaker_words"),
-    [
-        ("cybersecurity personnel", {"official"}),
-        ("reckless escalation", {"washington", "united states", "u.s."}),
-        ("Russian specialists", {"ministry"}),
-        ("The military ranks are seeing", {"bolton"}),
-        ("We reiterate our condemnation", {"group"}),
-    ],
-)
-def test_seed_article_quotes_and_speakers(annotate: Annotate, contains: str, speaker_words: set[str]) -> None:
-    text = SEED.read_text(encoding="utf-8")
     annotation = annotate(text)
-    hits = [q for q in annotation.quotes if contains in text[q.start : q.end]]
-    assert hits, contains
-    names = set()
-    for q in hits:
-        if q.speaker is not None:
-            names.add(q.speaker.text.lower())
-            if q.speaker.actor is not None:
-                names.add(annotation.actors[q.speaker.actor].name.lower())
-    assert any(word in name for name in names for word in speaker_words), names
+    assert heard(text, annotation) == [
+        said(
+            "“The plan works,”",
+            kind="direct",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+    quote = only(annotation)
+    assert (quote.start, quote.end) == offsets(text, "“The plan works,”")
 
 
 def test_quotations_with_their_own_cues_stay_two_quotes(annotate: Annotate) -> None:
     text = "“We are ready,” Mayor Ana Ruiz said. But she added, “The rain may delay us.”"
-    quotes = annotate(text).quotes
-    assert [text[q.start : q.end] for q in quotes] == ["“We are ready,”", "“The rain may delay us.”"]
-
-
-def test_quoted_label_before_a_noun_is_not_a_quotation(annotate: Annotate) -> None:
-    text = "Inmates were moved to a “supermax” prison, a prison official said."
-    quotes = annotate(text).quotes
-    assert [q.kind for q in quotes] == ["indirect"]
-
-
-def test_quoted_words_before_a_time_word_keep_the_quote_mixed(annotate: Annotate) -> None:
-    text = "She said the deal was “dead on arrival” today."
-    assert [q.kind for q in annotate(text).quotes] == ["mixed"]
-
-
-def test_portrayed_as_with_quoted_fragment_is_a_mixed_quote(annotate: Annotate) -> None:
-    text = "Senator Maria Lopez portrayed the plan as “a gift to polluters” in her speech."
-    quote = only(annotate(text))
-    assert quote.kind == "mixed"
-    assert "“a gift to polluters”" in text[quote.start : quote.end]
-    assert quote.speaker is not None and "Lopez" in quote.speaker.text
-
-
-def test_clause_ending_in_colon_introduces_the_quotation(annotate: Annotate) -> None:
-    text = "Then Governor Tom Reyes turned to the crowd: “We are not going anywhere. This is our town.”"
-    quote = only(annotate(text))
-    assert text[quote.start : quote.end] == "“We are not going anywhere. This is our town.”"
-    assert quote.speaker is not None and "Reyes" in quote.speaker.text
-
-
-def test_non_speaker_before_a_colon_does_not_speak(annotate: Annotate) -> None:
-    text = "By noon the weather had turned: “Closed until further notice, by order of the owner.”"
-    assert all(q.speaker is None or "weather" not in q.speaker.text for q in annotate(text).quotes)
-
-
-def test_chanted_is_a_cue_next_to_a_quotation(annotate: Annotate) -> None:
-    text = "Outside the hall, hundreds of protesters chanted “No more cuts!” for an hour."
-    quote = only(annotate(text))
-    assert "“No more cuts!”" in text[quote.start : quote.end]
-    assert quote.speaker is not None and "protesters" in quote.speaker.text
-
-
-def test_as_someone_put_it_attributes_the_quotation(annotate: Annotate) -> None:
-    text = "As one veteran aide put it, “Nobody in this building reads the memos anymore.”"
-    quote = only(annotate(text))
-    assert text[quote.start : quote.end] == "“Nobody in this building reads the memos anymore.”"
-    assert quote.speaker is not None and "aide" in quote.speaker.text
-
-
-def test_accused_of_keeps_the_object_and_the_charge(annotate: Annotate) -> None:
-    text = "Senator Ann Cole accused the mayor of using “a shell game” to hide the deficit."
-    quote = only(annotate(text))
-    assert text[quote.start : quote.end] == "the mayor of using “a shell game” to hide the deficit"
-    assert quote.kind == "mixed"
-
-
-def test_called_for_leaves_the_preposition_with_the_cue(annotate: Annotate) -> None:
-    text = "Senator Ann Cole called for “a full audit of the city's books” on Tuesday."
-    quote = only(annotate(text))
-    assert text[quote.start : quote.end].startswith("“a full audit")
-
-
-def test_quotation_inside_narrative_does_not_continue_the_previous_speaker(annotate: Annotate) -> None:
-    text = (
-        "“We will keep every job in this town,” Governor Ann Lee said.\n\n"
-        "Her old mentor had a motto, and it was “Never promise what you cannot deliver.”"
-    )
-    motto = [q for q in annotate(text).quotes if "Never promise" in text[q.start : q.end]]
-    assert all(q.speaker is None or "Lee" not in q.speaker.text for q in motto)
-
-
-def test_quotation_in_a_sentence_without_a_speaker_is_not_a_quote(annotate: Annotate) -> None:
-    text = "The weather turned into “a storm like nobody had ever seen” by noon."
-    assert annotate(text).quotes == []
-
-
-def test_scene_setting_after_the_cue_is_not_quoted(annotate: Annotate) -> None:
-    text = (
-        "“Her work will live on,” Ortega said, as a few young nurses worked inside the clinic. "
-        "“Her example will live on here.”"
-    )
-    quote = only(annotate(text))
-    assert [text[s:e] for s, e in quote.spans] == [
-        "“Her work will live on,”",
-        "“Her example will live on here.”",
+    assert heard(text, annotate(text)) == [
+        said(
+            "“We are ready,”",
+            kind="direct",
+            cue="said",
+            speaker="Mayor Ana Ruiz",
+            entity="Ana Ruiz",
+            rule=SpeakerRule.EXACT_NAME,
+        ),
+        said(
+            "“The rain may delay us.”",
+            kind="direct",
+            cue="added",
+            speaker="she",
+            entity="Ana Ruiz",
+            rule=SpeakerRule.PRONOUN,
+        ),
     ]
 
 
@@ -314,10 +312,445 @@ def test_quotation_ending_a_sentence_does_not_take_the_next_sentences_cue(annota
     text = (
         '"We are farmers," Lena Ortiz said. "We are not smugglers." Tomas Ruiz said: "We want a fair price."'
     )
-    quotes = annotate(text).quotes
-    first = next(q for q in quotes if text[q.start : q.end].startswith('"We are farmers'))
-    assert [text[s:e] for s, e in first.spans] == ['"We are farmers,"', '"We are not smugglers."']
-    assert first.speaker is not None and "Ortiz" in first.speaker.text
+    assert heard(text, annotate(text)) == [
+        said(
+            '"We are farmers," Lena Ortiz said. "We are not smugglers."',
+            spans=('"We are farmers,"', '"We are not smugglers."'),
+            kind="direct",
+            cue="said",
+            speaker="Lena Ortiz",
+            entity="Lena Ortiz",
+            rule=SpeakerRule.EXACT_NAME,
+        ),
+        said(
+            '"We want a fair price."',
+            kind="direct",
+            cue="said",
+            speaker="Tomas Ruiz",
+            entity="Tomas Ruiz",
+            rule=SpeakerRule.EXACT_NAME,
+        ),
+    ]
+
+
+def test_scene_setting_after_the_cue_is_not_quoted(annotate: Annotate) -> None:
+    text = (
+        "“The school stays open,” Ortega said, while two boys kicked a ball against the wall. "
+        "“It belongs to them.”"
+    )
+    assert heard(text, annotate(text)) == [
+        said(
+            text,
+            spans=("“The school stays open,”", "“It belongs to them.”"),
+            kind="direct",
+            cue="said",
+            speaker="Ortega",
+            entity="Ortega",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+
+
+def test_quotation_after_a_second_cue_is_a_second_quote(annotate: Annotate) -> None:
+    text = "“The roof is fixed,” Nora Dahl said, adding of the builder, “He did fine work.”"
+    assert heard(text, annotate(text)) == [
+        said(
+            "“The roof is fixed,”",
+            kind="direct",
+            cue="said",
+            speaker="Nora Dahl",
+            entity="Nora Dahl",
+            rule=SpeakerRule.EXACT_NAME,
+        ),
+        said(
+            "“He did fine work.”",
+            kind="direct",
+            cue="adding",
+            speaker="Nora Dahl",
+            entity="Nora Dahl",
+            rule=SpeakerRule.EXACT_NAME,
+        ),
+    ]
+
+
+# --- indirect and mixed quotes ------------------------------------------------------------------
+
+
+def test_indirect_quote_with_that_clause(annotate: Annotate) -> None:
+    text = "Peter Olsen said that the budget would be balanced next year."
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            "that the budget would be balanced next year",
+            kind="indirect",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+    quote = only(annotation)
+    assert (
+        (quote.start, quote.end) == offsets(text, "that the budget would be balanced next year") == (17, 60)
+    )
+
+
+def test_indirect_quote_with_trailing_cue_excludes_cue_and_source(annotate: Annotate) -> None:
+    text = "The budget will be balanced next year, Peter Olsen said."
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            "The budget will be balanced next year",
+            kind="indirect",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+    quote = only(annotation)
+    assert (quote.start, quote.end) == offsets(text, "The budget will be balanced next year") == (0, 37)
+
+
+def test_according_to_a_named_organisation_is_a_cue(annotate: Annotate) -> None:
+    text = "The factory will close in May, according to the Metal Workers Union."
+    assert heard(text, annotate(text)) == [
+        said(
+            "The factory will close in May",
+            kind="indirect",
+            cue="according to",
+            speaker="the Metal Workers Union",
+            entity="Metal Workers Union",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+
+
+def test_mixed_quote_covers_reported_clause(annotate: Annotate) -> None:
+    text = "Peter Olsen said the city would “never walk away” from the project."
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            "the city would “never walk away” from the project",
+            kind="mixed",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+    quote = only(annotation)
+    assert (quote.start, quote.end) == offsets(text, "the city would “never walk away” from the project")
+
+
+def test_described_as_is_a_cue(annotate: Annotate) -> None:
+    text = "Peter Olsen described the plan as a waste of money."
+    assert heard(text, annotate(text)) == [
+        said(
+            "the plan as a waste of money",
+            kind="indirect",
+            cue="described",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+
+
+def test_quoted_label_before_a_noun_leaves_the_quote_indirect(annotate: Annotate) -> None:
+    text = "The patients were sent to a “model” ward, a hospital official said."
+    assert heard(text, annotate(text)) == [
+        said(
+            "The patients were sent to a “model” ward",
+            kind="indirect",
+            cue="said",
+            speaker="a hospital official",
+            entity=None,
+            rule=SpeakerRule.ANONYMOUS,
+            anonymous=True,
+        )
+    ]
+
+
+def test_quoted_words_before_a_time_word_keep_the_quote_mixed(annotate: Annotate) -> None:
+    text = "Mayor Lina Holm met the builders. She said the contract was “a bad joke” today."
+    assert heard(text, annotate(text)) == [
+        said(
+            "the contract was “a bad joke” today",
+            kind="mixed",
+            cue="said",
+            speaker="She",
+            entity="Lina Holm",
+            rule=SpeakerRule.PRONOUN,
+        )
+    ]
+
+
+def test_portrayed_as_with_quoted_fragment_is_a_mixed_quote(annotate: Annotate) -> None:
+    text = "Senator Maria Lopez portrayed the plan as “a gift to polluters” in her speech."
+    assert heard(text, annotate(text)) == [
+        said(
+            "the plan as “a gift to polluters” in her speech",
+            kind="mixed",
+            cue="portrayed",
+            speaker="Senator Maria Lopez",
+            entity="Maria Lopez",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+
+
+def test_accused_of_keeps_the_object_and_the_charge(annotate: Annotate) -> None:
+    text = "Senator Ann Cole accused the mayor of using “a shell game” to hide the deficit."
+    assert heard(text, annotate(text)) == [
+        said(
+            "the mayor of using “a shell game” to hide the deficit",
+            kind="mixed",
+            cue="accused",
+            speaker="Senator Ann Cole",
+            entity="Ann Cole",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+
+
+def test_called_for_leaves_the_preposition_with_the_cue(annotate: Annotate) -> None:
+    text = "Senator Ann Cole called for “a full audit of the city's books” on Tuesday."
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            "“a full audit of the city's books”",
+            kind="direct",
+            cue="called",
+            speaker="Senator Ann Cole",
+            entity="Ann Cole",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+    quote = only(annotation)
+    assert (quote.start, quote.end) == offsets(text, "“a full audit of the city's books”")
+
+
+def test_cue_set_off_by_commas_reports_both_sides(annotate: Annotate) -> None:
+    text = (
+        "Mayor Tim Ross visited the mill. In the hill towns, he said, "
+        '"nobody knows how many farms will close" this winter.'
+    )
+    annotation = annotate(text)
+    before = "In the hill towns"
+    after = '"nobody knows how many farms will close" this winter'
+    assert heard(text, annotation) == [
+        said(
+            f"{before}, he said, {after}",
+            spans=(before, after),
+            kind="mixed",
+            cue="said",
+            speaker="he",
+            entity="Tim Ross",
+            rule=SpeakerRule.PRONOUN,
+        )
+    ]
+    assert only(annotation).spans == [offsets(text, before), offsets(text, after)]
+
+
+def test_critics_who_say_is_an_indirect_quote_from_unnamed_sources(annotate: Annotate) -> None:
+    text = "The ruling pleased teachers who say the new rules are unfair to pupils."
+    assert heard(text, annotate(text)) == [
+        said(
+            "the new rules are unfair to pupils",
+            kind="indirect",
+            cue="say",
+            speaker="who",
+            entity=None,
+            rule=SpeakerRule.RELATIVE_PRONOUN,
+            anonymous=True,
+        )
+    ]
+
+
+# --- who speaks ---------------------------------------------------------------------------------
+
+
+def test_speaker_excludes_apposition(annotate: Annotate) -> None:
+    text = "Peter Olsen, the city's finance director, said the budget was balanced."
+    assert heard(text, annotate(text)) == [
+        said(
+            "the budget was balanced",
+            kind="indirect",
+            cue="said",
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+
+
+def test_pronoun_speaker_resolves_to_earlier_person(annotate: Annotate) -> None:
+    text = "Peter Olsen presented the budget on Monday.\n\n“It is balanced,” he said."
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            "“It is balanced,”",
+            kind="direct",
+            cue="said",
+            speaker="he",
+            entity="Peter Olsen",
+            rule=SpeakerRule.PRONOUN,
+        )
+    ]
+    quote = only(annotation)
+    assert (quote.start, quote.end) == offsets(text, "“It is balanced,”") == (45, 62)
+
+
+def test_relative_pronoun_speaker_resolves_to_its_antecedent(annotate: Annotate) -> None:
+    text = "The plan won praise from Senator Ann Cole, who said the new law would cut hospital queues."
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            "the new law would cut hospital queues",
+            kind="indirect",
+            cue="said",
+            speaker="who",
+            entity="Ann Cole",
+            rule=SpeakerRule.RELATIVE_PRONOUN,
+        )
+    ]
+    quote = only(annotation)
+    assert (quote.start, quote.end) == offsets(text, "the new law would cut hospital queues")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="affiliation is None: the demonym 'French' is not read as France (a 'U.S. official' is)",
+)
+def test_unnamed_source_is_anonymous_with_the_country_of_its_demonym(annotate: Annotate) -> None:
+    text = "France sent two ships to the region. A French official said the ships would stay for a month."
+    assert heard(text, annotate(text)) == [
+        said(
+            "the ships would stay for a month",
+            kind="indirect",
+            cue="said",
+            speaker="A French official",
+            entity=None,
+            rule=SpeakerRule.ANONYMOUS,
+            anonymous=True,
+            affiliation="France",
+        )
+    ]
+
+
+def test_plural_sources_are_anonymous(annotate: Annotate) -> None:
+    text = "Sources close to the negotiators said a deal was near."
+    assert heard(text, annotate(text)) == [
+        said(
+            "a deal was near",
+            kind="indirect",
+            cue="said",
+            speaker="Sources close to the negotiators",
+            entity=None,
+            rule=SpeakerRule.ANONYMOUS,
+            anonymous=True,
+        )
+    ]
+
+
+def test_as_someone_put_it_attributes_the_quotation(annotate: Annotate) -> None:
+    text = "As one longtime staffer put it, “Nobody on this floor reads the reports.”"
+    assert heard(text, annotate(text)) == [
+        said(
+            "“Nobody on this floor reads the reports.”",
+            kind="direct",
+            cue="put",
+            speaker="one longtime staffer",
+            entity=None,
+            rule=SpeakerRule.ANONYMOUS,
+            anonymous=True,
+        )
+    ]
+
+
+def test_clause_ending_in_colon_introduces_the_quotation(annotate: Annotate) -> None:
+    text = "Then Governor Tom Reyes turned to the crowd: “We are not going anywhere. This is our town.”"
+    annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            "“We are not going anywhere. This is our town.”",
+            kind="direct",
+            cue="turned",
+            speaker="Governor Tom Reyes",
+            entity="Tom Reyes",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+    quote = only(annotation)
+    assert (quote.start, quote.end) == offsets(text, "“We are not going anywhere. This is our town.”")
+
+
+def test_colon_clause_speaker_is_found_above_a_nested_clause(annotate: Annotate) -> None:
+    text = (
+        "Coach Ivan Petrov later apologized for what his players had done: "
+        "“We were rude, and I take the blame.”"
+    )
+    assert heard(text, annotate(text)) == [
+        said(
+            "“We were rude, and I take the blame.”",
+            kind="direct",
+            cue="apologized",
+            speaker="Coach Ivan Petrov",
+            entity="Ivan Petrov",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='speaker "The Harbor Workers Union\'s letter" stays unresolved (entity None): '
+    "no pass reads a document's owner as its author",
+)
+def test_a_letter_before_a_colon_speaks_for_its_named_owner(annotate: Annotate) -> None:
+    text = (
+        "The Harbor Workers Union's letter makes a plain demand: "
+        "“Every worker here deserves a raise this year.”"
+    )
+    assert heard(text, annotate(text)) == [
+        said(
+            "“Every worker here deserves a raise this year.”",
+            kind="direct",
+            cue="makes",
+            speaker="The Harbor Workers Union's letter",
+            entity="Harbor Workers Union",
+            rule=SpeakerRule.ORGANIZATION_NOMINAL,
+        )
+    ]
+
+
+def test_chanted_is_a_cue_next_to_a_quotation(annotate: Annotate) -> None:
+    text = "Outside the hall, Rosa Vidal chanted “Fair pay now!” for an hour."
+    assert heard(text, annotate(text)) == [
+        said(
+            "“Fair pay now!”",
+            kind="direct",
+            cue="chanted",
+            speaker="Rosa Vidal",
+            entity="Rosa Vidal",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+
+
+def test_a_chant_with_exclamations_is_not_a_title(annotate: Annotate) -> None:
+    text = "As the bus pulled in, Tom Aldo chanted “Go Blue! Go Blue!” from the stands."
+    assert heard(text, annotate(text)) == [
+        said(
+            "“Go Blue! Go Blue!”",
+            kind="direct",
+            cue="chanted",
+            speaker="Tom Aldo",
+            entity="Tom Aldo",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
 
 
 def test_cue_after_a_long_subject_with_apposition(annotate: Annotate) -> None:
@@ -325,116 +758,293 @@ def test_cue_after_a_long_subject_with_apposition(annotate: Annotate) -> None:
         "“Not before spring, and not at this price,” Harold P. Nguyen Jr., "
         "the head of the State Transit Authority, said at a briefing."
     )
-    quote = only(annotate(text))
-    assert quote.speaker is not None and "Nguyen" in quote.speaker.text
+    assert heard(text, annotate(text)) == [
+        said(
+            "“Not before spring, and not at this price,”",
+            kind="direct",
+            cue="said",
+            speaker="Harold P. Nguyen Jr.",
+            entity="Harold P. Nguyen Jr.",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
 
 
 def test_went_on_is_a_cue(annotate: Annotate) -> None:
-    text = "“We should reopen the depot by next week,” the mayor went on."
-    quote = only(annotate(text))
-    assert quote.speaker is not None and quote.speaker.text.endswith("mayor")
+    text = (
+        "Mayor Lina Holm toured the depot on Friday. “We should reopen it by next week,” the mayor went on."
+    )
+    assert heard(text, annotate(text)) == [
+        said(
+            "“We should reopen it by next week,”",
+            kind="direct",
+            cue="went",
+            speaker="the mayor",
+            entity="Lina Holm",
+            rule=SpeakerRule.ROLE,
+        )
+    ]
 
 
 def test_posted_next_to_a_quotation_is_a_cue(annotate: Annotate) -> None:
     text = "“Shame on you, Mr. Mayor!” Carla Mendes posted on Tuesday."
-    quote = only(annotate(text))
-    assert quote.speaker is not None and "Mendes" in quote.speaker.text
-
-
-def test_quotation_after_a_second_cue_is_a_second_quote(annotate: Annotate) -> None:
-    text = (
-        '"We have opened all those files," Paul Mann said, '
-        'adding of his partner, "She knows the whole story."'
-    )
-    quotes = annotate(text).quotes
-    assert [[text[s:e] for s, e in q.spans] for q in quotes] == [
-        ['"We have opened all those files,"'],
-        ['"She knows the whole story."'],
+    assert heard(text, annotate(text)) == [
+        said(
+            "“Shame on you, Mr. Mayor!”",
+            kind="direct",
+            cue="posted",
+            speaker="Carla Mendes",
+            entity="Carla Mendes",
+            rule=SpeakerRule.EXACT_NAME,
+        )
     ]
 
 
-def test_colon_clause_speaker_is_found_above_a_nested_clause(annotate: Annotate) -> None:
-    text = (
-        "Mayor Jane Holt later apologized for what had gone wrong: "
-        '"Yes, I should have warned the families sooner."'
-    )
-    quote = only(annotate(text))
-    assert quote.speaker is not None and "Holt" in quote.speaker.text
-
-
-def test_a_letter_before_a_colon_is_the_source(annotate: Annotate) -> None:
-    text = "The union's letter makes a blunt case: “Nobody in this plant has had a raise in six years.”"
-    quote = only(annotate(text))
-    assert quote.speaker is not None and "letter" in quote.speaker.text
-
-
+@pytest.mark.xfail(
+    strict=True,
+    reason="speaker 'Mayor Ann Price' stays unresolved (entity None): the sieve takes a quote "
+    "without a cue for a continuation paragraph and skips the name passes",
+)
 def test_speech_without_a_cue_is_attributed_to_the_speaking_subject(annotate: Annotate) -> None:
     text = "Mayor Ann Price keeps talking about the “quiet strength of every small town” at her rallies."
-    quote = only(annotate(text))
-    assert "“quiet strength of every small town”" in text[quote.start : quote.end]
-    assert quote.speaker is not None and "Price" in quote.speaker.text
+    assert heard(text, annotate(text)) == [
+        said(
+            "“quiet strength of every small town”",
+            kind="direct",
+            cue=None,
+            speaker="Mayor Ann Price",
+            entity="Ann Price",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
 
 
 def test_speaker_is_never_a_word_inside_the_quotation(annotate: Annotate) -> None:
-    text = '"My mistake, I\'m sorry," Vance said after a heated exchange.'
-    quote = only(annotate(text))
-    assert quote.speaker is not None and quote.speaker.text == "Vance"
+    text = '"I was wrong, I apologise," Vance said after the vote.'
+    assert heard(text, annotate(text)) == [
+        said(
+            '"I was wrong, I apologise,"',
+            kind="direct",
+            cue="said",
+            speaker="Vance",
+            entity="Vance",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
 
 
 def test_name_between_the_quotation_and_its_cue_is_the_speaker(annotate: Annotate) -> None:
     text = (
-        "“Yes, I back him,” Dale Whitford IV, founder of the Harbor Policy Institute, "
-        "tells Coastal Radio in an exclusive interview."
+        "“Of course I support her,” Miriam Stone, head of the Lakeside Arts Fund, tells River FM on Sunday."
     )
-    quote = only(annotate(text))
-    assert quote.speaker is not None and "Whitford" in quote.speaker.text
+    assert heard(text, annotate(text)) == [
+        said(
+            "“Of course I support her,”",
+            kind="direct",
+            cue="tells",
+            speaker="Miriam Stone",
+            entity="Miriam Stone",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
 
 
 def test_a_date_after_the_cue_is_not_the_speaker(annotate: Annotate) -> None:
-    text = "“Not them, but we can’t argue with it!” Rita Gomez, the head of the group, tweeted on Friday."
-    quote = only(annotate(text))
-    assert quote.speaker is None or quote.speaker.text != "Friday"
+    text = "“We lost, but we played well!” Rita Gomez, the captain of the team, tweeted on Friday."
+    assert heard(text, annotate(text)) == [
+        said(
+            "“We lost, but we played well!”",
+            kind="direct",
+            cue="tweeted",
+            speaker="Rita Gomez",
+            entity="Rita Gomez",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
 
 
 def test_name_before_an_appositive_is_the_speaker_of_a_subjectless_cue(annotate: Annotate) -> None:
     text = (
-        "In a video call with reporters on Dec. 9, Col. Mark T. Olsen, a navy spokesman in Manila, "
-        'said, "Frankly, every convoy is at risk. We plan for that."'
+        "At a press briefing on March 3, Maj. Lena K. Brandt, an army spokeswoman in Vilnius, "
+        'said, "Every bridge is watched. We are ready."'
     )
-    quote = only(annotate(text))
-    assert quote.speaker is not None and "Olsen" in quote.speaker.text
-
-
-def test_cue_set_off_by_commas_reports_both_sides(annotate: Annotate) -> None:
-    text = (
-        "Mayor Tim Ross spoke at the plant. In the smaller villages, he said, "
-        '"nobody can tell how many shops will close" this year.'
-    )
-    quote = only(annotate(text))
-    assert [text[s:e] for s, e in quote.spans] == [
-        "In the smaller villages",
-        '"nobody can tell how many shops will close" this year',
-    ]
-    assert quote.speaker is not None and quote.speaker.text == "he"
-
-
-def test_a_chant_with_exclamations_is_not_a_title(annotate: Annotate) -> None:
-    text = "As the bus pulled in, the fans chanted “Go Blue! Go Blue!” for several minutes."
-    quote = only(annotate(text))
-    assert "“Go Blue! Go Blue!”" in text[quote.start : quote.end]
-    assert quote.speaker is not None and "fans" in quote.speaker.text
-
-
-def test_relative_pronoun_speaker_resolves_to_its_antecedent(annotate: Annotate) -> None:
-    text = "The plan won praise from Senator Ann Cole, who said the new law would save lives."
     annotation = annotate(text)
+    assert heard(text, annotation) == [
+        said(
+            '"Every bridge is watched. We are ready."',
+            kind="direct",
+            cue="said",
+            speaker="Lena K. Brandt",
+            entity="Lena K. Brandt",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
     quote = only(annotation)
-    assert text[quote.start : quote.end] == "the new law would save lives"
-    assert quote.speaker is not None and quote.speaker.text == "who"
-    assert speaker_name(text, annotation, quote) == "Ann Cole"
+    assert (quote.start, quote.end) == offsets(text, '"Every bridge is watched. We are ready."')
 
 
-def test_critics_who_say_is_an_indirect_quote(annotate: Annotate) -> None:
-    text = "The vote cheered critics who say the new tax is a burden on farmers."
-    quote = only(annotate(text))
-    assert text[quote.start : quote.end] == "the new tax is a burden on farmers"
+# --- no quote where a naive finder would see one ------------------------------------------------
+
+
+def test_scare_quotes_and_titles_after_a_sentence_with_a_cue_are_not_quotes(annotate: Annotate) -> None:
+    text = "The panel said little. The so-called “experts” then watched the film “Jaws” at the festival."
+    assert annotate(text).quotes == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'“experts”' is found as a direct quote with cue 'said' and no speaker",
+)
+def test_scare_quoted_subject_of_said_is_not_a_quotation(annotate: Annotate) -> None:
+    text = "The film “Jaws” was shown at the festival, where the so-called “experts” said little."
+    assert annotate(text).quotes == []
+
+
+def test_non_speaker_before_a_colon_does_not_speak(annotate: Annotate) -> None:
+    # The frame of test_clause_ending_in_colon_introduces_the_quotation, with weather as subject.
+    text = "By noon the weather had turned: “Closed until further notice, by order of the owner.”"
+    assert annotate(text).quotes == []
+
+
+def test_quotation_in_a_sentence_without_a_speaker_is_not_a_quote(annotate: Annotate) -> None:
+    text = "Peter Olsen said nothing. The weather turned into “a storm like nobody had ever seen” by noon."
+    assert annotate(text).quotes == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the motto is a second quote whose speaker 'it' resolves to Ann Lee by continuation",
+)
+def test_quotation_inside_narrative_does_not_continue_the_previous_speaker(annotate: Annotate) -> None:
+    text = (
+        "“We will keep every job in this town,” Governor Ann Lee said.\n\n"
+        "Her old mentor had a motto, and it was “Never promise what you cannot deliver.”"
+    )
+    assert heard(text, annotate(text)) == [
+        said(
+            "“We will keep every job in this town,”",
+            kind="direct",
+            cue="said",
+            speaker="Governor Ann Lee",
+            entity="Ann Lee",
+            rule=SpeakerRule.EXACT_NAME,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“",
+        "“ ”",
+        "“\n\n”",
+        "He said “",
+        "said said said",
+        pytest.param(
+            "He said “ and then ” nothing “",
+            marks=pytest.mark.xfail(
+                strict=True, reason="an indirect quote 'then ” nothing “' made of stray marks, speaker 'He'"
+            ),
+        ),
+    ],
+)
+def test_odd_input_gives_no_quote(annotate: Annotate, text: str) -> None:
+    assert annotate(text).quotes == []
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+
+def test_seed_quotes_are_sorted_by_start(annotate: Annotate) -> None:
+    quotes = annotate(SEED.read_text(encoding="utf-8")).quotes
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_seed_quote_extents_run_from_the_first_span_to_the_last(annotate: Annotate) -> None:
+    quotes = annotate(SEED.read_text(encoding="utf-8")).quotes
+    assert [(q.start, q.end) for q in quotes] == [(q.spans[0][0], q.spans[-1][1]) for q in quotes]
+
+
+SEED_QUOTES = [
+    said(
+        "The Russian military contingent that arrived in Venezuela over the weekend, drawing U.S. "
+        "condemnation, is believed to be made up of special forces, including “cybersecurity personnel,”",
+        kind="mixed",
+        cue="told",
+        speaker="a U.S. official",
+        entity=None,
+        rule=SpeakerRule.ANONYMOUS,
+        anonymous=True,
+        affiliation="United States",
+    ),
+    said(
+        "the United States was still assessing the Russian deployment, which Washington has called a "
+        "“reckless escalation” of the situation in Venezuela",
+        kind="mixed",
+        cue="said",
+        speaker="The official",
+        entity=None,
+        rule=SpeakerRule.ANONYMOUS,
+        anonymous=True,
+        affiliation="United States",
+    ),
+    said(
+        "a “reckless escalation” of the situation in Venezuela",
+        kind="mixed",
+        cue="called",
+        speaker="Washington",
+        entity="United States",
+        rule=SpeakerRule.EXACT_NAME,
+    ),
+    said(
+        "that the presence of “Russian specialists” in Venezuela is governed by a military-technical "
+        "cooperation agreement between the two countries",
+        kind="mixed",
+        cue="said",
+        speaker="Russia’s foreign ministry",
+        entity=None,  # an unnamed body of Russia: affiliated with its owner
+        rule=SpeakerRule.ORGANIZATION_NOMINAL,
+        affiliation="Russia",
+    ),
+    said(
+        "that while Guaido asks for humanitarian aid to help his people, Maduro asks for Cuban and "
+        "Russian goons to suppress the people of Venezuela",
+        kind="indirect",
+        cue="said",
+        speaker="John Bolton",
+        entity="John Bolton",
+        rule=SpeakerRule.EXACT_NAME,
+    ),
+    said(
+        "“The military ranks are seeing Maduro’s corruption, violence, and lack of support within "
+        "Venezuela,”",
+        kind="direct",
+        cue="said",
+        speaker="Bolton",
+        entity="John Bolton",
+        rule=SpeakerRule.EXACT_NAME,
+    ),
+    said(
+        "it was concerned about the arrival of military airplanes in Venezuela",
+        kind="indirect",
+        cue="said",
+        speaker="the Lima Group of Latin American countries",
+        entity="Lima Group",
+        rule=SpeakerRule.EXACT_NAME,
+    ),
+    said(
+        "“We reiterate our condemnation of any military provocation or deployment that threatens "
+        "peace and security in the region,”",
+        kind="direct",
+        cue="said",
+        speaker="the group",
+        entity="Lima Group",
+        rule=SpeakerRule.ORGANIZATION_NOMINAL,
+    ),
+]
+
+
+def test_seed_article_quotes_and_speakers(annotate: Annotate) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    wanted = {expected.extent for expected in SEED_QUOTES}
+    assert [found for found in heard(text, annotate(text)) if found.extent in wanted] == SEED_QUOTES
