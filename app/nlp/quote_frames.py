@@ -154,12 +154,20 @@ def _content_around(verb: Token) -> list[int]:
         return []
     left, right = subject.left_edge.i, verb.right_edge.i
     sent = verb.sent
-    if left - 1 <= sent.start or doc[left - 1].text != ",":
+    if left - 1 <= sent.start or doc[left - 1].text != "," or _opens_with_modifier(verb):
         return []
     content = list(range(sent.start, left - 1))
     if doc[right].text == "," and right + 1 < sent.end:
         content += range(right + 1, sent.end)
     return content
+
+
+def _opens_with_modifier(verb: Token) -> bool:
+    """ "Asked about the delay, she said: ...": a clause without subject of its own that opens the
+    sentence modifies the cue; it sets the scene in the writer's words, it is not what was said."""
+    return any(
+        c.dep_ == "advcl" and c.left_edge.i == verb.sent.start and _own_subject(c) is None for c in verb.lefts
+    )
 
 
 def _object_content(verb: Token, lemma: str) -> list[int]:

@@ -22,3 +22,17 @@ def test_asking_not_to_be_named_is_no_report(annotate: Annotate) -> None:
 def test_asking_someone_to_act_is_a_report(annotate: Annotate) -> None:
     text = "Berg asked the council to delay the vote."
     assert quotes(text, annotate(text)) == [("the council to delay the vote", "indirect")]
+
+
+def test_opening_participle_is_the_writers_scene_setting(annotate: Annotate) -> None:
+    text = "Asked about the budget, Hansen said: “Later.”"
+    assert quotes(text, annotate(text)) == [("“Later.”", "direct")]
+
+
+def test_cue_set_off_by_commas_reports_both_sides(annotate: Annotate) -> None:
+    text = "The new bridge, Hansen said, would cost far too much."
+    annotation = annotate(text)
+    assert len(annotation.quotes) == 1
+    quote = annotation.quotes[0]
+    assert [text[s:e] for s, e in quote.spans] == ["The new bridge", "would cost far too much"]
+    assert quote.kind == "indirect"
