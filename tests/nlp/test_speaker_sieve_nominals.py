@@ -258,6 +258,17 @@ def test_the_company_is_the_business_in_focus_of_two(annotate: Annotate) -> None
     )
 
 
+def test_a_countrys_unnamed_ministry_is_affiliated_with_the_country_not_the_dateline(
+    annotate: Annotate,
+) -> None:
+    text = "OSLO (Reuters) - Norway's fisheries ministry said on Monday that cod quotas would be cut."
+    annotation = annotate(text)
+    speaker = quote_at(text, annotation, "that cod quotas would be cut").speaker
+    assert speaker is not None
+    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, False, SpeakerRule.ORGANIZATION_NOMINAL)
+    assert actor_name(annotation, speaker.affiliation) == "Norway"
+
+
 # --- definite_description ------------------------------------------------------------------------
 
 

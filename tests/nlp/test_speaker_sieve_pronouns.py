@@ -35,6 +35,14 @@ def test_who_after_a_name_is_that_person(annotate: Annotate) -> None:
     )
 
 
+def test_which_after_a_company_is_that_company(annotate: Annotate) -> None:
+    text = "Brightwater Foods, which says the plant is too old, will close it in March."
+    assert speaker_of(text, annotate(text), "the plant is too old") == (
+        "Brightwater Foods",
+        SpeakerRule.RELATIVE_PRONOUN,
+    )
+
+
 # --- person_pronoun ------------------------------------------------------------------------------
 
 
