@@ -94,6 +94,27 @@ def test_he_is_never_a_place_in_subject_position(annotate: Annotate) -> None:
     )
 
 
+def test_she_after_two_named_speakers_is_the_woman_who_spoke(annotate: Annotate) -> None:
+    text = (
+        "“We lost everything,” Lena Vogt said. “The insurers will not pay,” Henrik Dahl said. "
+        "“We will rebuild anyway,” she said."
+    )
+    assert speaker_of(text, annotate(text), "“We will rebuild anyway,”") == ("Lena Vogt", SpeakerRule.PRONOUN)
+
+
+def test_she_reaches_back_past_sentences_about_things(annotate: Annotate) -> None:
+    text = (
+        "Lena Vogt founded the shelter in 2015. The town gave it a building. Volunteers painted the walls. "
+        "Dogs arrived within a week. Donations poured in. “We never expected this,” she said."
+    )
+    assert speaker_of(text, annotate(text), "“We never expected this,”") == ("Lena Vogt", SpeakerRule.PRONOUN)
+
+
+def test_he_after_a_possessive_subject_is_the_possessor(annotate: Annotate) -> None:
+    text = "Henrik Dahl's boat sank in the storm on Sunday. Nobody was hurt. “I was lucky,” he said."
+    assert speaker_of(text, annotate(text), "“I was lucky,”") == ("Henrik Dahl", SpeakerRule.PRONOUN)
+
+
 def test_he_told_someone_is_not_the_one_told(annotate: Annotate) -> None:
     text = "Tom Berg met Henrik Dahl at the harbour on Monday. “The cranes are broken,” he told Berg."
     assert speaker_of(text, annotate(text), "“The cranes are broken,”") == (
