@@ -13,9 +13,15 @@ def words(block: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in block.split())
 
 
+def with_dotless(titles: frozenset[str]) -> frozenset[str]:
+    """Abbreviated titles also without their dot, as text folding may drop it ("sen" for "sen.")."""
+    return titles | frozenset(title.rstrip(".") for title in titles)
+
+
 # Titles and honorifics that precede a person's name ("President Nicolas Maduro", "Sen. Bob Menendez").
-PERSON_TITLES: frozenset[str] = words(
-    """
+PERSON_TITLES: frozenset[str] = with_dotless(
+    words(
+        """
     President Vice-President Premier Chancellor Minister Secretary Senator Sen. Sens. Representative
     Rep. Reps.
     Congressman Congresswoman Governor Gov. Mayor Ambassador Envoy Judge Justice Prosecutor Attorney
@@ -37,6 +43,7 @@ PERSON_TITLES: frozenset[str] = words(
     Warden Sheriff
     Magistrate Consul Attache Negotiator Mediator Adviser Advisor Aide Assistant Officer Official Head
     """
+    )
 )
 
 # Titles used only before a name ("Dr. Lena Berg") that say nothing of gender; the gendered
