@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.nlp.annotations import SpeakerRule
-from tests.nlp.test_speaker_sieve_pipeline import Annotate, quote_at, speaker_of
+from tests.nlp.test_speaker_sieve_pipeline import Annotate, Source, source_of, speaker_of
 
 EXCHANGE = (
     "Judge Ada Moss questioned Tom Berg for an hour on Tuesday.\n\n"
@@ -32,9 +32,9 @@ def test_continuation_of_an_anonymous_source_stays_anonymous(annotate: Annotate)
         "A senior official said on Monday that the talks had failed.\n\n"
         "“Nobody wants to give an inch on the border question.”"
     )
-    speaker = quote_at(text, annotate(text), "“Nobody wants to give an inch on the border question.”").speaker
-    assert speaker is not None
-    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, True, SpeakerRule.CONTINUATION)
+    assert source_of(
+        text, annotate(text), "“Nobody wants to give an inch on the border question.”"
+    ) == Source("A senior official", None, True, None, SpeakerRule.CONTINUATION)
 
 
 def test_untagged_line_after_a_question_and_its_answer_is_the_askers(annotate: Annotate) -> None:

@@ -6,31 +6,23 @@ from __future__ import annotations
 import pytest
 
 from app.nlp.annotations import SpeakerRule
-from tests.nlp.test_speaker_sieve_pipeline import Annotate, actor_name, quote_at, speaker_of
+from tests.nlp.test_speaker_sieve_pipeline import Annotate, Source, source_of, speaker_of
 
 # --- anonymous_source ----------------------------------------------------------------------------
 
 
 def test_senior_official_is_anonymous_with_no_actor(annotate: Annotate) -> None:
     text = "“The cuts will hurt patients,” a senior official said."
-    annotation = annotate(text)
-    speaker = quote_at(text, annotation, "“The cuts will hurt patients,”").speaker
-    assert speaker is not None
-    assert (speaker.actor, speaker.anonymous, speaker.affiliation, speaker.rule) == (
-        None,
-        True,
-        None,
-        SpeakerRule.ANONYMOUS,
+    assert source_of(text, annotate(text), "“The cuts will hurt patients,”") == Source(
+        "a senior official", None, True, None, SpeakerRule.ANONYMOUS
     )
 
 
 def test_spokeswoman_for_a_named_company_is_anonymous_and_affiliated_with_it(annotate: Annotate) -> None:
     text = "“The plant will close in March,” a spokeswoman for Brightwater Foods said."
-    annotation = annotate(text)
-    speaker = quote_at(text, annotation, "“The plant will close in March,”").speaker
-    assert speaker is not None
-    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, True, SpeakerRule.SPOKESPERSON)
-    assert actor_name(annotation, speaker.affiliation) == "Brightwater Foods"
+    assert source_of(text, annotate(text), "“The plant will close in March,”") == Source(
+        "a spokeswoman", None, True, "Brightwater Foods", SpeakerRule.SPOKESPERSON
+    )
 
 
 def test_the_official_after_a_senior_official_stays_the_same_anonymous_source(annotate: Annotate) -> None:
@@ -38,19 +30,16 @@ def test_the_official_after_a_senior_official_stays_the_same_anonymous_source(an
         "“The cuts will hurt patients,” a senior official said on Monday. "
         "“We have no other option,” the official said."
     )
-    annotation = annotate(text)
-    speaker = quote_at(text, annotation, "“We have no other option,”").speaker
-    assert speaker is not None
-    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, True, SpeakerRule.ANONYMOUS)
+    assert source_of(text, annotate(text), "“We have no other option,”") == Source(
+        "the official", None, True, None, SpeakerRule.ANONYMOUS
+    )
 
 
 def test_company_spokeswoman_in_compound_is_affiliated_with_the_company(annotate: Annotate) -> None:
     text = "“The plant will close in March,” a Brightwater Foods spokeswoman said."
-    annotation = annotate(text)
-    speaker = quote_at(text, annotation, "“The plant will close in March,”").speaker
-    assert speaker is not None
-    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, True, SpeakerRule.SPOKESPERSON)
-    assert actor_name(annotation, speaker.affiliation) == "Brightwater Foods"
+    assert source_of(text, annotate(text), "“The plant will close in March,”") == Source(
+        "a Brightwater Foods spokeswoman", None, True, "Brightwater Foods", SpeakerRule.SPOKESPERSON
+    )
 
 
 def test_spokesman_for_the_ministry_is_affiliated_with_the_named_ministry(annotate: Annotate) -> None:
@@ -58,11 +47,9 @@ def test_spokesman_for_the_ministry_is_affiliated_with_the_named_ministry(annota
         "The Ministry of Fisheries announced new quotas on Monday. "
         "“The stocks must recover,” a spokesman for the ministry said."
     )
-    annotation = annotate(text)
-    speaker = quote_at(text, annotation, "“The stocks must recover,”").speaker
-    assert speaker is not None
-    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, True, SpeakerRule.SPOKESPERSON)
-    assert actor_name(annotation, speaker.affiliation) == "Ministry of Fisheries"
+    assert source_of(text, annotate(text), "“The stocks must recover,”") == Source(
+        "a spokesman", None, True, "Ministry of Fisheries", SpeakerRule.SPOKESPERSON
+    )
 
 
 @pytest.mark.xfail(
@@ -77,23 +64,15 @@ def test_the_ministrys_spokesman_is_anonymous_and_affiliated_with_the_ministry(a
         "The Ministry of Fisheries announced new quotas on Monday. "
         "“The stocks must recover,” the ministry's spokesman said."
     )
-    annotation = annotate(text)
-    speaker = quote_at(text, annotation, "“The stocks must recover,”").speaker
-    assert speaker is not None
-    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, True, SpeakerRule.SPOKESPERSON)
-    assert actor_name(annotation, speaker.affiliation) == "Ministry of Fisheries"
+    assert source_of(text, annotate(text), "“The stocks must recover,”") == Source(
+        "the ministry's spokesman", None, True, "Ministry of Fisheries", SpeakerRule.SPOKESPERSON
+    )
 
 
 def test_people_familiar_with_the_talks_are_anonymous(annotate: Annotate) -> None:
     text = "“The merger is off,” two people familiar with the talks said."
-    annotation = annotate(text)
-    speaker = quote_at(text, annotation, "“The merger is off,”").speaker
-    assert speaker is not None
-    assert (speaker.text, speaker.actor, speaker.anonymous, speaker.rule) == (
-        "two people familiar with the talks",
-        None,
-        True,
-        SpeakerRule.ANONYMOUS,
+    assert source_of(text, annotate(text), "“The merger is off,”") == Source(
+        "two people familiar with the talks", None, True, None, SpeakerRule.ANONYMOUS
     )
 
 
@@ -262,11 +241,9 @@ def test_a_countrys_unnamed_ministry_is_affiliated_with_the_country_not_the_date
     annotate: Annotate,
 ) -> None:
     text = "OSLO (Reuters) - Norway's fisheries ministry said on Monday that cod quotas would be cut."
-    annotation = annotate(text)
-    speaker = quote_at(text, annotation, "that cod quotas would be cut").speaker
-    assert speaker is not None
-    assert (speaker.actor, speaker.anonymous, speaker.rule) == (None, False, SpeakerRule.ORGANIZATION_NOMINAL)
-    assert actor_name(annotation, speaker.affiliation) == "Norway"
+    assert source_of(text, annotate(text), "that cod quotas would be cut") == Source(
+        "Norway's fisheries ministry", None, False, "Norway", SpeakerRule.ORGANIZATION_NOMINAL
+    )
 
 
 # --- definite_description ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ speaker phrases, and the helpers the other speaker-sieve test modules share."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from spacy.language import Language
 
@@ -30,6 +31,29 @@ def speaker_of(text: str, annotation: Annotation, words: str) -> tuple[str | Non
     speaker = quote_at(text, annotation, words).speaker
     assert speaker is not None
     return actor_name(annotation, speaker.actor), speaker.rule
+
+
+class Source(NamedTuple):
+    """A quote's source as the API serves it: the speaker's words, its actor's name, whether it is
+    unnamed on purpose, the name of the organisation it speaks for, and the deciding rule."""
+
+    words: str
+    actor: str | None
+    anonymous: bool
+    affiliation: str | None
+    rule: SpeakerRule
+
+
+def source_of(text: str, annotation: Annotation, words: str) -> Source:
+    speaker = quote_at(text, annotation, words).speaker
+    assert speaker is not None
+    return Source(
+        speaker.text,
+        actor_name(annotation, speaker.actor),
+        speaker.anonymous,
+        actor_name(annotation, speaker.affiliation),
+        speaker.rule,
+    )
 
 
 def speakers(text: str, annotation: Annotation) -> list[tuple[str, str | None, SpeakerRule]]:
@@ -59,9 +83,9 @@ def test_every_speaker_gets_the_rule_of_the_pass_that_decided(annotate: Annotate
 
 def test_speaker_no_pass_can_link_is_unresolved(annotate: Annotate) -> None:
     text = "“The vote is postponed,” the committee said on Friday."
-    annotation = annotate(text)
-    assert speaker_of(text, annotation, "“The vote is postponed,”") == (None, SpeakerRule.UNRESOLVED)
-    assert not quote_at(text, annotation, "“The vote is postponed,”").speaker.anonymous  # type: ignore[union-attr]
+    assert source_of(text, annotate(text), "“The vote is postponed,”") == Source(
+        "the committee", None, False, None, SpeakerRule.UNRESOLVED
+    )
 
 
 def test_possessive_descriptor_with_name_resolves_to_the_name_not_the_country(annotate: Annotate) -> None:

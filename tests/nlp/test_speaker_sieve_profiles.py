@@ -3,7 +3,6 @@ countries an article gives each actor, which the passes match speaker phrases ag
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from app.nlp.actors import find_actors
@@ -36,12 +35,6 @@ def test_name_words_drop_a_leading_title() -> None:
     assert name_words("Mayor Anna Berg") == ["anna", "berg"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="profiles.name_words: fold() strips the dot of 'Sen.' to 'sen', but PERSON_TITLES holds the "
-    "abbreviation only as 'sen.' (also 'gov.', 'gen.', 'capt.', 'col.'), so neither 'sen' nor "
-    "'sen'.rstrip('.') matches and the answer is ['sen', 'walter', 'kim'] (its own docstring example)",
-)
 def test_name_words_drop_an_abbreviated_title() -> None:
     assert name_words("Sen. Walter Kim") == ["walter", "kim"]
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from app.nlp.annotations import SpeakerRule
-from tests.nlp.test_speaker_sieve_pipeline import Annotate, quote_at, speaker_of
+from tests.nlp.test_speaker_sieve_pipeline import Annotate, Source, source_of, speaker_of
 
 # --- relative_pronoun ----------------------------------------------------------------------------
 
@@ -14,13 +14,8 @@ def test_who_after_unnamed_critics_is_anonymous(annotate: Annotate) -> None:
         "The council approved the new stadium on Tuesday. "
         "Critics of the plan, who say it is too costly, vowed to fight on."
     )
-    speaker = quote_at(text, annotate(text), "it is too costly").speaker
-    assert speaker is not None
-    assert (speaker.text, speaker.actor, speaker.anonymous, speaker.rule) == (
-        "who",
-        None,
-        True,
-        SpeakerRule.RELATIVE_PRONOUN,
+    assert source_of(text, annotate(text), "it is too costly") == Source(
+        "who", None, True, None, SpeakerRule.RELATIVE_PRONOUN
     )
 
 
