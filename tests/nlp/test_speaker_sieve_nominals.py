@@ -246,6 +246,14 @@ def test_a_countrys_unnamed_ministry_is_affiliated_with_the_country_not_the_date
     )
 
 
+def test_the_club_is_the_organisation_in_focus_though_its_name_lacks_the_word(annotate: Annotate) -> None:
+    text = "The Millbrook Rovers lost again on Saturday. “We played badly,” the club said."
+    assert speaker_of(text, annotate(text), "“We played badly,”") == (
+        "Millbrook Rovers",
+        SpeakerRule.ORGANIZATION_NOMINAL,
+    )
+
+
 # --- definite_description ------------------------------------------------------------------------
 
 

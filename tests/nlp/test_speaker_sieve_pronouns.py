@@ -149,3 +149,8 @@ def test_it_said_is_the_company_not_the_town(annotate: Annotate) -> None:
         "Brightwater Foods",
         SpeakerRule.GROUP_PRONOUN,
     )
+
+
+def test_it_said_can_be_a_country(annotate: Annotate) -> None:
+    text = "Norway rejected the proposal on Monday. “The quotas are fair,” it said in a statement."
+    assert speaker_of(text, annotate(text), "“The quotas are fair,”") == ("Norway", SpeakerRule.GROUP_PRONOUN)
