@@ -12,41 +12,11 @@ from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, GetJsonSchemaHand
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from app.nlp import QuoteRule, SpeakerRule
+from app.nlp.annotations import QUOTE_RULE_MEANINGS, SPEAKER_RULE_MEANINGS, QuoteRule, SpeakerRule
 
 MAX_TEXT_CHARS = 200_000
 
 T = TypeVar("T")
-
-# What each rule value means, for the docs page and for clients: a user who doubts an attribution
-# reads here why it was made. The README's field section lists the same meanings.
-QUOTE_RULE_MEANINGS: dict[QuoteRule, str] = {
-    QuoteRule.REPORTING_FRAME: "a cue verb or noun with its source and its content in the sentence's parse",
-    QuoteRule.SPEAKER_LABEL: "a “Name: words” paragraph",
-    QuoteRule.CUE_AFTER: "a cue right after the quotation: “…,” she said / “…,” said Smith",
-    QuoteRule.CUE_BEFORE: "a cue right before the quotation: He added, “…”",
-    QuoteRule.NAME_COLON: "a name and a colon before the quotation: - Mark Smith: “…”",
-    QuoteRule.COLON_INTRO: "a speaking subject before a colon: She turned to the crowd: “…”",
-    QuoteRule.SPEAKING_CLAUSE: "a long quotation inside a clause whose subject can speak",
-    QuoteRule.CONTINUATION: "a paragraph of pure quotation right after a quote continues it",
-}
-SPEAKER_RULE_MEANINGS: dict[SpeakerRule, str] = {
-    SpeakerRule.EXACT_NAME: "the speaker's words are a mention of the actor",
-    SpeakerRule.NAME_VARIANT: "a surname, first name or title + surname of a named person",
-    SpeakerRule.DESCRIPTOR_NAME: "a descriptor beside a name (“the union's president, Owen Tate,”): the name",
-    SpeakerRule.ROLE: "a role (“the mayor”): the person the article gave that role",
-    SpeakerRule.DEFINITE_DESCRIPTION: "a description with no matching role (“the 47-year-old”): the person "
-    "in focus",
-    SpeakerRule.PRONOUN: "a pronoun (“she”): the most salient compatible person",
-    SpeakerRule.ORGANIZATION_NOMINAL: "“the ministry”, “police”: the named organisation",
-    SpeakerRule.SPOKESPERSON: "“a spokeswoman for X”: anonymous, affiliated with X",
-    SpeakerRule.ANONYMOUS: "“a senior official”, “a person familiar with”: unnamed on purpose",
-    SpeakerRule.GROUP_PRONOUN: "“they”, “we”: a group or organisation",
-    SpeakerRule.RELATIVE_PRONOUN: "“critics who say”: the antecedent",
-    SpeakerRule.CONTINUATION: "a cue-less quotation paragraph continues the previous speaker",
-    SpeakerRule.TURN_TAKING: "an untagged reply in a two-person exchange: the other party",
-    SpeakerRule.UNRESOLVED: "no pass found the actor",
-}
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: typing hashes Annotated metadata

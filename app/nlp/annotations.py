@@ -19,33 +19,65 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 class QuoteRule(StrEnum):
     """The rule of the quote finder that found a quote: served as `rule`, so a user can see why."""
 
-    REPORTING_FRAME = "reporting_frame"  # a cue verb or noun with its source and content in the parse
-    SPEAKER_LABEL = "speaker_label"  # a "Name: words" paragraph
-    CUE_AFTER = "cue_after"  # "“...,” she said" / "said Smith"
-    CUE_BEFORE = "cue_before"  # "He added, “...”"
-    NAME_COLON = "name_colon"  # "- Mark Smith: “...”"
-    COLON_INTRO = "colon_intro"  # "She turned to the crowd: “...”"
-    SPEAKING_CLAUSE = "speaking_clause"  # a long quotation inside a clause whose subject can speak
-    CONTINUATION = "continuation"  # a paragraph of pure quotation right after a quote
+    REPORTING_FRAME = "reporting_frame"
+    SPEAKER_LABEL = "speaker_label"
+    CUE_AFTER = "cue_after"
+    CUE_BEFORE = "cue_before"
+    NAME_COLON = "name_colon"
+    COLON_INTRO = "colon_intro"
+    SPEAKING_CLAUSE = "speaking_clause"
+    CONTINUATION = "continuation"
 
 
 class SpeakerRule(StrEnum):
     """The pass of speaker resolution that linked a speaker to its actor (or left it unlinked)."""
 
-    EXACT_NAME = "exact_name"  # the speaker phrase is a mention of the actor
-    NAME_VARIANT = "name_variant"  # surname, first name, title + surname of a named person
-    DESCRIPTOR_NAME = "descriptor_name"  # "the union's president, Owen Tate," -> the name beside it
-    ROLE = "role"  # "the mayor" -> the person this article gave that role
-    DEFINITE_DESCRIPTION = "definite_description"  # "the 47-year-old" -> the person in focus
-    PRONOUN = "pronoun"  # "she" -> the most salient compatible person
-    ORGANIZATION_NOMINAL = "organization_nominal"  # "the ministry", "police" -> the named organisation
-    SPOKESPERSON = "spokesperson"  # "a spokeswoman for X": anonymous, affiliated with X
-    ANONYMOUS = "anonymous"  # "a senior official", "a person familiar with": unnamed on purpose
-    GROUP_PRONOUN = "group_pronoun"  # "they", "we" -> a group or organisation
-    RELATIVE_PRONOUN = "relative_pronoun"  # "critics who say" -> the antecedent
-    CONTINUATION = "continuation"  # a cue-less quotation paragraph continues the previous speaker
-    TURN_TAKING = "turn_taking"  # an untagged reply in a two-person exchange: the other party
-    UNRESOLVED = "unresolved"  # no pass found the actor
+    EXACT_NAME = "exact_name"
+    NAME_VARIANT = "name_variant"
+    DESCRIPTOR_NAME = "descriptor_name"
+    DOCUMENT_OWNER = "document_owner"
+    ROLE = "role"
+    DEFINITE_DESCRIPTION = "definite_description"
+    PRONOUN = "pronoun"
+    ORGANIZATION_NOMINAL = "organization_nominal"
+    SPOKESPERSON = "spokesperson"
+    ANONYMOUS = "anonymous"
+    GROUP_PRONOUN = "group_pronoun"
+    RELATIVE_PRONOUN = "relative_pronoun"
+    CONTINUATION = "continuation"
+    TURN_TAKING = "turn_taking"
+    UNRESOLVED = "unresolved"
+
+
+# What each rule means, in one place: the API's schema and the README show these to users.
+QUOTE_RULE_MEANINGS: dict[QuoteRule, str] = {
+    QuoteRule.REPORTING_FRAME: "a cue verb or noun with its source and its content in the sentence's parse",
+    QuoteRule.SPEAKER_LABEL: "a “Name: words” paragraph",
+    QuoteRule.CUE_AFTER: "a cue right after the quotation: “…,” she said / “…,” said Smith",
+    QuoteRule.CUE_BEFORE: "a cue right before the quotation: He added, “…”",
+    QuoteRule.NAME_COLON: "a name and a colon before the quotation: - Mark Smith: “…”",
+    QuoteRule.COLON_INTRO: "a speaking subject before a colon: She turned to the crowd: “…”",
+    QuoteRule.SPEAKING_CLAUSE: "a long quotation inside a clause whose subject can speak",
+    QuoteRule.CONTINUATION: "a paragraph of pure quotation right after a quote continues it",
+}
+SPEAKER_RULE_MEANINGS: dict[SpeakerRule, str] = {
+    SpeakerRule.EXACT_NAME: "the speaker's words are a mention of the actor",
+    SpeakerRule.NAME_VARIANT: "a surname, first name or title + surname of a named person",
+    SpeakerRule.DESCRIPTOR_NAME: "a descriptor beside a name (“the union's president, Owen Tate,”): the name",
+    SpeakerRule.DOCUMENT_OWNER: "a document (“the union's letter”): the actor it belongs to",
+    SpeakerRule.ROLE: "a role (“the mayor”): the person the article gave that role",
+    SpeakerRule.DEFINITE_DESCRIPTION: "a description with no matching role (“the 47-year-old”): "
+    "the nearest person it fits",
+    SpeakerRule.PRONOUN: "a pronoun (“she”): the most salient person of that gender",
+    SpeakerRule.ORGANIZATION_NOMINAL: "“the ministry”, “police”: the named organisation",
+    SpeakerRule.SPOKESPERSON: "“a spokeswoman for X”: anonymous, affiliated with X",
+    SpeakerRule.ANONYMOUS: "“a senior official”, “a person familiar with”: unnamed on purpose",
+    SpeakerRule.GROUP_PRONOUN: "“they”, “we”, “it”: the organisation in focus",
+    SpeakerRule.RELATIVE_PRONOUN: "“critics who say”: the antecedent",
+    SpeakerRule.CONTINUATION: "a cue-less quotation paragraph continues the previous speaker",
+    SpeakerRule.TURN_TAKING: "an untagged reply in a two-person exchange: the other party",
+    SpeakerRule.UNRESOLVED: "no pass found the actor",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -619,10 +619,6 @@ def test_relative_pronoun_speaker_resolves_to_its_antecedent(annotate: Annotate)
     assert (quote.start, quote.end) == offsets(text, "the new law would cut hospital queues")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="affiliation is None: the demonym 'French' is not read as France (a 'U.S. official' is)",
-)
 def test_unnamed_source_is_anonymous_with_the_country_of_its_demonym(annotate: Annotate) -> None:
     text = "France sent two ships to the region. A French official said the ships would stay for a month."
     assert heard(text, annotate(text)) == [
@@ -703,11 +699,6 @@ def test_colon_clause_speaker_is_found_above_a_nested_clause(annotate: Annotate)
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='speaker "The Harbor Workers Union\'s letter" stays unresolved (entity None): '
-    "no pass reads a document's owner as its author",
-)
 def test_a_letter_before_a_colon_speaks_for_its_named_owner(annotate: Annotate) -> None:
     text = (
         "The Harbor Workers Union's letter makes a plain demand: "
@@ -720,7 +711,7 @@ def test_a_letter_before_a_colon_speaks_for_its_named_owner(annotate: Annotate) 
             cue="makes",
             speaker="The Harbor Workers Union's letter",
             entity="Harbor Workers Union",
-            rule=SpeakerRule.ORGANIZATION_NOMINAL,
+            rule=SpeakerRule.DOCUMENT_OWNER,
         )
     ]
 

@@ -16,7 +16,7 @@ from app.nlp.annotations import Actor, Quote, SpeakerRule
 from app.nlp.dateline import dateline_span
 from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
 from app.nlp.speaker_sieve.dialogue import continuation, turn_taking
-from app.nlp.speaker_sieve.names import descriptor_name, exact_name, name_variant
+from app.nlp.speaker_sieve.names import descriptor_name, document_owner, exact_name, name_variant
 from app.nlp.speaker_sieve.nominals import (
     anonymous_source,
     definite_description,
@@ -33,6 +33,7 @@ ANTECEDENT_PASSES: tuple[Pass, ...] = (
     exact_name,
     name_variant,
     descriptor_name,
+    document_owner,
     anonymous_source,
     role,
     organization_nominal,
@@ -55,6 +56,7 @@ PASSES: tuple[Pass, ...] = (
     exact_name,
     name_variant,
     descriptor_name,
+    document_owner,
     anonymous_source,
     role,
     relative_pronoun(_first(ANTECEDENT_PASSES)),

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from app.nlp.countries import country_by_demonym
 from app.nlp.speaker_sieve.context import Discourse, SieveContext
 from app.nlp.speaker_sieve.lexicon import DEFINITE_DETERMINERS, ORG_NOUNS
 from app.nlp.speaker_sieve.profiles import fold
 
 _DETERMINER_DEPS = frozenset({"det", "nummod", "amod", "predet", "poss"})
 _AFFILIATION_PREPS = frozenset({"for", "of", "at", "from", "with"})
+# Words before a head that can name who it belongs to: "the ministry's", "a Meridian", "a French".
+_OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
@@ -62,7 +65,7 @@ def affiliation(ctx: SieveContext, discourse: Discourse, head: Token) -> int | N
                     if found is not None:
                         return found
     for child in head.lefts:
-        if child.dep_ in ("poss", "compound", "nmod"):
+        if child.dep_ in _OWNER_DEPS:
             found = _organization_of(ctx, discourse, child)
             if found is not None:
                 return found
@@ -73,6 +76,9 @@ def _organization_of(ctx: SieveContext, discourse: Discourse, token: Token) -> i
     actor = ctx.token_actor(token, discourse)
     if actor is not None:
         return actor
+    country = country_by_demonym(token.text)
+    if country is not None:  # "a French official": France, when the article has it as an actor
+        return next((i for i, a in enumerate(ctx.actors) if a.country_code == country.code), None)
     if token.pos_ == "PROPN":
         key = fold(token.text)
         short = [i for i, p in enumerate(ctx.profiles) if p.type == "organization" and key in p.short_forms]

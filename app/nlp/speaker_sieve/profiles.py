@@ -26,7 +26,7 @@ _AGE = re.compile(r"^(\d{1,3})-year-old$")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LINKED_PRONOUN_DEPS = frozenset({"ccomp", "conj", "advcl"})  # "X said she ...", "X won and she ..."
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "attr"})
-_AGE_CLOSERS = frozenset({",", ")", "said", "told"})
+_AGE_CLOSERS = frozenset({",", ")", ".", "said", "told"})
 # Weights of gender evidence (see `_gender`).
 TITLE_WEIGHT = 4
 NOUN_WEIGHT = 3
@@ -48,7 +48,7 @@ def fold(text: str) -> str:
 def name_words(name: str) -> list[str]:
     """Folded words of a name without leading titles ("Sen. Walter Kim" -> ["walter", "kim"])."""
     words = fold(name).split()
-    while len(words) > 1 and (words[0] in PERSON_TITLES or words[0].rstrip(".") in PERSON_TITLES):
+    while len(words) > 1 and (words[0] in PERSON_TITLES or f"{words[0]}." in PERSON_TITLES):
         words = words[1:]
     return words
 
