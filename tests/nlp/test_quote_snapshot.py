@@ -3,7 +3,7 @@ changes nothing.
 
 The texts (tests/nlp/snapshot/texts.json) exercise every rule of the finder; the expected output
 (tests/nlp/snapshot/quotes.json) holds, per quote, its spans, kind, cue, speaker words and the
-speaker's resolved actor, anonymity and affiliation. After a deliberate change of behaviour,
+speaker's resolved actor, anonymity and affiliation, and the rule that found it. After a deliberate change of behaviour,
 regenerate the expectation and review its diff before committing:
 
     QUOTEWIRE_UPDATE_SNAPSHOT=1 .venv/bin/pytest tests/nlp/test_quote_snapshot.py
@@ -35,6 +35,7 @@ def quote_record(text: str, annotation: Annotation, quote: Quote) -> dict[str, o
     return {
         "spans": [[s, e, text[s:e]] for s, e in quote.spans],
         "kind": quote.kind,
+        "rule": quote.rule.value,
         "cue": None if quote.cue is None else [quote.cue.start, quote.cue.end, quote.cue.text],
         "speaker": None
         if speaker is None
