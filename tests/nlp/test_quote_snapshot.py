@@ -2,8 +2,8 @@
 changes nothing.
 
 The texts (tests/nlp/snapshot/texts.json) exercise every rule of the finder; the expected output
-(tests/nlp/snapshot/quotes.json) holds, per quote, its spans, kind, cue, speaker words and the
-speaker's resolved actor, anonymity and affiliation, and the rule that found it. After a deliberate change of behaviour,
+(tests/nlp/snapshot/quotes.json) holds, per quote, its spans, kind, rule, cue, speaker words and
+the speaker's resolved actor, anonymity and affiliation. After a deliberate change of behaviour,
 regenerate the expectation and review its diff before committing:
 
     QUOTEWIRE_UPDATE_SNAPSHOT=1 .venv/bin/pytest tests/nlp/test_quote_snapshot.py
