@@ -653,3 +653,66 @@ INDEFINITE = frozenset(
         "senior",
     }
 )
+
+# --- Quote finder and speaker word sets -----------------------------------------------------------
+
+# Pronouns, by what they can stand for: the one pronoun lexicon of the quote and speaker layers.
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
+GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
+THING_PRONOUNS = frozenset({"it"})
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+ADDRESSEE_PRONOUNS = frozenset({"you"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "me", "them", "us"})
+# Pronouns that can be the subject of a speaking verb ("he said", "you told us").
+SUBJECT_PRONOUNS = (PRONOUNS | ADDRESSEE_PRONOUNS) - OBJECT_PRONOUNS
+# "Critics who say ...": relative pronouns reach a cue's source through a relative clause.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+# Verbs that cue a quotation only with a particle or object: lemma -> (word, dependency).
+PHRASAL_CUES: dict[str, tuple[str, str]] = {
+    "put": ("it", "dobj"),  # "as one adviser put it, “...”"
+    "go": ("on", "prt"),  # "“...,” he went on."
+}
+
+# Entity types of something whose words can be quoted: people, groups, organisations, places.
+SPEAKING_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Entity types of dates and times: never a speaker nor the noun a label quotation modifies.
+TIME_ENTITY_TYPES = frozenset({"DATE", "TIME"})
+
+# Words of a short quotation in title case that may stay lower case ("“War and Peace”").
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+)
+# Endings of the possessive word before a title ("the mayor's “Clean Streets” plan").
+POSSESSIVE_ENDINGS = ("'s", "\u2019s")
+# Lower-case words a "Name: words" label may hold besides names ("Minister of Finance: ...").
+LABEL_WORDS = frozenset({"'s", "of"})
+# What may part a bare name label from the text before it ("... - Mark Smith: “...”").
+LABEL_BOUNDARIES = frozenset({"-", "\u2014", "\u2013", "--", ".", "|"})
+# Paragraph labels before a colon that name a section, not a source.
+NOT_SOURCES = frozenset(
+    {
+        "update",
+        "note",
+        "editor's note",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "live",
+        "q",
+        "a",
+        "correction",
+        "clarification",
+        "background",
+        "context",
+        "listen",
+        "see also",
+        "more",
+    }
+)

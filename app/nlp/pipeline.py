@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 
 from app.nlp.actors import find_actors
 from app.nlp.annotations import Annotation, Mention, MentionForm
+from app.nlp.cues import PRONOUNS as PERSONAL_PRONOUNS
+from app.nlp.cues import RELATIVE_PRONOUNS
 from app.nlp.quote_marks import paragraphs
 from app.nlp.quotes import find_quotes
 from app.nlp.salience import score_salience
@@ -20,9 +22,8 @@ from app.nlp.speaker_sieve import resolve_speakers
 # and `quotewire reannotate` brings them up to date.
 ENGINE_VERSION = "9"
 
-PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "who", "which", "that"}
-)
+# Speaker words recorded as pronoun mentions: "she", and "who" of "critics who say".
+PRONOUNS = PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
 
 
 @Language.component("paragraph_sentences")

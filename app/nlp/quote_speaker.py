@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from app.nlp.annotations import Actor, Speaker
-from app.nlp.cues import ANONYMOUS_HEADS, INDEFINITE, ORG_NOUNS, PERSON_NOUNS
+from app.nlp.cues import (
+    ANONYMOUS_HEADS,
+    GROUP_PRONOUNS,
+    INDEFINITE,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+)
 
 # Children kept in a speaker phrase: what narrows the head, not what describes it at length.
 LEFT_KEEP = frozenset(
@@ -34,10 +42,6 @@ LEFT_KEEP = frozenset(
         "prep",
     }
 )
-PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
-GROUP_PRONOUNS = frozenset({"they", "we", "them", "us"})
-THING_PRONOUNS = frozenset({"it"})
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 
 
 def phrase_tokens(head: Token) -> tuple[int, int]:

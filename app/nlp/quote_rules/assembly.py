@@ -1,0 +1,89 @@
+"""Assembly passes over the rules' drafts: join interrupted quotations, extend drafts back over
+their lead-in words, absorb continuation paragraphs. Each returns new drafts, in order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.nlp.quote_context import QuoteContext
+from app.nlp.quote_rules.draft import Draft
+
+MAX_INTERRUPTION = 300  # characters between two parts of one quotation ("," said X, a ... of Y. ")
+
+
+def join_interrupted(ctx: QuoteContext, drafts: list[Draft]) -> list[Draft]:
+    """ "A," he said. "B." is one quotation in two spans: join quotations around their shared cue."""
+    out = list(drafts)
+    owner = {k: n for n, d in enumerate(out) for k in d.segments}  # segment -> index of its draft
+    gone: set[int] = set()
+    segments = ctx.segments
+    for k in range(len(segments) - 1):
+        a, b = segments[k], segments[k + 1]
+        if b.continues:
+            continue
+        between = ctx.text[a.end : b.start]
+        if len(between) > MAX_INTERRUPTION or "\n" in between:
+            continue
+        na, nb = owner.get(k), owner.get(k + 1)
+        if na == nb:
+            continue
+        for lead_n, other_n in ((na, nb), (nb, na)):
+            if lead_n is None:
+                continue
+            lead = out[lead_n]
+            if lead.cue is None or not a.end <= lead.cue[0] < b.start:
+                continue
+            if (lead_n == na and lead.spans[-1][1] != a.end) or (
+                lead_n == nb and lead.spans[0][0] != b.start
+            ):
+                continue  # the quotation must end (or start) the lead quote's content
+            other = out[other_n] if other_n is not None else None
+            if other is not None and other.cue is not None and other.cue != lead.cue:
+                continue  # each part has its own cue ("..., he said. But he added, ..."): two quotes
+            if other is not None and ctx.kind(other.spans, other.segments) != "direct":
+                continue
+            added = other.segments if other is not None else ctx.group(k + 1 if lead_n == na else k)
+            out[lead_n] = replace(
+                lead,
+                spans=tuple(sorted(set(lead.spans) | {(segments[g].start, segments[g].end) for g in added})),
+                segments=tuple(sorted(set(lead.segments) | set(added))),
+            )
+            for g in added:
+                owner[g] = lead_n
+            if other_n is not None:
+                gone.add(other_n)
+            break
+    return [d for n, d in enumerate(out) if n not in gone]
+
+
+def extend_lead_ins(ctx: QuoteContext, drafts: list[Draft]) -> list[Draft]:
+    """A quotation cued after it starts where its sentence's reported words start."""
+    out: list[Draft] = []
+    for d in drafts:
+        if d.lead_in:
+            start = ctx.lead_in(ctx.segments[d.segments[0]])
+            d = replace(d, spans=((start, d.spans[0][1]), *d.spans[1:]))
+        out.append(d)
+    return out
+
+
+def absorb_continuations(ctx: QuoteContext, drafts: list[Draft]) -> list[Draft]:
+    """A quotation paragraph right after a quoting paragraph extends that quote as one more span.
+    `drafts` must be sorted by start."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (
+            d.continues
+            and prev is not None
+            and prev.segments
+            and ctx.para_of(d.spans[0][0]) == ctx.para_of(prev.spans[-1][1] - 1) + 1
+        ):
+            out[-1] = replace(
+                prev,
+                spans=tuple(sorted(prev.spans + d.spans)),
+                segments=tuple(sorted(set(prev.segments) | set(d.segments))),
+            )
+            continue
+        out.append(d)
+    return out

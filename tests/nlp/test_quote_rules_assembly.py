@@ -1,0 +1,55 @@
+"""Assembly passes: interrupted quotations, lead-in words, continuation paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+
+from app.nlp.annotations import Annotation, QuoteRule
+from app.nlp.quote_context import QuoteContext
+from app.nlp.quote_rules.assembly import absorb_continuations, extend_lead_ins, join_interrupted
+from app.nlp.quote_rules.continuation import continuation
+from app.nlp.quote_rules.frames import reporting_frames
+from tests.nlp.quote_views import DraftView, QuoteView, draft_view, quote_views
+
+Annotate = Callable[[str], Annotation]
+FRAME = QuoteRule.REPORTING_FRAME
+
+
+def test_a_quotation_after_the_cue_joins_the_quote_before_it(nlp: Language) -> None:
+    ctx = QuoteContext(nlp("“The pool is closed,” Ivo Stern said. “It needs a new roof.”"))
+    drafts = reporting_frames(ctx, ())
+    assert [draft_view(ctx, d) for d in join_interrupted(ctx, drafts)] == [
+        DraftView(("“The pool is closed,”", "“It needs a new roof.”"), FRAME, "said", "Stern")
+    ]
+
+
+def test_quotations_with_their_own_cues_stay_apart(annotate: Annotate) -> None:
+    text = "“We tried,” Maria Stern said. But she added, “We will try again in spring.”"
+    assert quote_views(text, annotate(text)) == [
+        QuoteView(("“We tried,”",), "direct", FRAME, "said", "Maria Stern", "Maria Stern"),
+        QuoteView(("“We will try again in spring.”",), "direct", FRAME, "added", "she", "Maria Stern"),
+    ]
+
+
+def test_a_lead_in_takes_the_sentence_words_before_the_quotation(nlp: Language) -> None:
+    ctx = QuoteContext(nlp("Since May the pool “has lost swimmers every week,” Ivo Stern said."))
+    drafts = extend_lead_ins(ctx, reporting_frames(ctx, ()))
+    assert [draft_view(ctx, d) for d in drafts] == [
+        DraftView(("Since May the pool “has lost swimmers every week,”",), FRAME, "said", "Stern")
+    ]
+
+
+def test_a_continuation_paragraph_is_absorbed_by_the_quote_before(nlp: Language) -> None:
+    ctx = QuoteContext(
+        nlp("“The pool is closed,” Ivo Stern said.\n\n“It needs a new roof before the summer.”")
+    )
+    drafts = reporting_frames(ctx, ())
+    follow = continuation(ctx, ctx.group(1))
+    assert follow is not None
+    assert [draft_view(ctx, d) for d in absorb_continuations(ctx, [*drafts, follow])] == [
+        DraftView(
+            ("“The pool is closed,”", "“It needs a new roof before the summer.”"), FRAME, "said", "Stern"
+        )
+    ]

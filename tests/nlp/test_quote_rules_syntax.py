@@ -1,0 +1,39 @@
+"""Parse questions shared by the quote rules."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from app.nlp.quote_context import QuoteContext
+from app.nlp.quote_rules.syntax import can_speak, inverted_subject, is_cue_verb, subject_between
+
+
+def test_who_can_speak(nlp: Language) -> None:
+    doc = nlp("You and the ministry told him the bridge was unsafe.")
+    assert [t.text for t in doc if can_speak(t)] == ["You", "ministry"]
+
+
+def test_cue_verbs_include_phrasal_cues_only_with_their_particle(nlp: Language) -> None:
+    doc = nlp("As she put it, he went on and she put the cup down and said nothing.")
+    assert [t.text for t in doc if is_cue_verb(t)] == ["put", "went", "said"]
+
+
+def test_inverted_subject_after_the_verb(nlp: Language) -> None:
+    ctx = QuoteContext(nlp("“No,” said the harbour master."))
+    said = next(t for t in ctx.doc if t.text == "said")
+    subject = inverted_subject(ctx, said, len(ctx.text))
+    assert subject is not None and subject.text == "master"
+
+
+def test_no_inverted_subject_past_a_preposition(nlp: Language) -> None:
+    ctx = QuoteContext(nlp("“No,” he said on Friday."))
+    said = next(t for t in ctx.doc if t.text == "said")
+    assert inverted_subject(ctx, said, len(ctx.text)) is None
+
+
+def test_subject_between_a_quotation_and_its_cue(nlp: Language) -> None:
+    ctx = QuoteContext(nlp("“We grow,” Dana Kell, owner of a farm shop, tells visitors."))
+    tells = next(t for t in ctx.doc if t.text == "tells")
+    after_quote = ctx.token_at(ctx.segments[0].end - 1) + 1
+    subject = subject_between(ctx, after_quote, tells)
+    assert subject is not None and subject.text == "Kell"
