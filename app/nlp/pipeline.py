@@ -63,7 +63,7 @@ class Annotator:
 
 def annotate_doc(doc: Doc) -> Annotation:
     actors = find_actors(doc)
-    quotes = find_quotes(doc, actors)
+    quotes = find_quotes(doc)
     resolve_speakers(doc, actors, quotes)
     annotation = Annotation(actors=actors, quotes=quotes)
     add_speaker_mentions(annotation)

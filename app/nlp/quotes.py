@@ -5,7 +5,8 @@ document rules read the parse (frames, then "Name: words" labels); each quotatio
 label holds then takes the first quotation rule that fits (a cue right after or before it, a name
 or clause ending in a colon, a paragraph of its own continuing the previous quote, a clause whose
 subject can speak). What no rule takes is a scare quote or a title and is dropped. Assembly passes
-then join and extend the drafts, and output resolves their speakers.
+then join and extend the drafts, and output reads their speaker phrases (the speaker sieve
+links those to actors).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
-from app.nlp.annotations import Actor, Quote
+from app.nlp.annotations import Quote
 from app.nlp.quote_context import QuoteContext
 from app.nlp.quote_rules.adjacent_cues import colon_intro, cue_after, cue_before, name_colon
 from app.nlp.quote_rules.assembly import absorb_continuations, extend_lead_ins, join_interrupted
@@ -44,25 +45,25 @@ QUOTATION_RULES: tuple[QuotationRule, ...] = (
 )
 
 
-def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
+def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes of `doc`, sorted by start; an internal failure yields [] rather than an error."""
     if not doc.text.strip():
         return []
     try:
-        return _find(QuoteContext(doc), actors)
+        return _find(QuoteContext(doc))
     except Exception:  # the article must still be stored with its actors; the log tells us why
         log.exception("quote extraction failed on a %d-character text", len(doc.text))
         return []
 
 
-def _find(ctx: QuoteContext, actors: list[Actor]) -> list[Quote]:
+def _find(ctx: QuoteContext) -> list[Quote]:
     drafts: list[Draft] = []
     for document_rule in DOCUMENT_RULES:
         drafts += document_rule(ctx, tuple(drafts))
     drafts += _quotation_drafts(ctx, {k for d in drafts for k in d.segments})
     drafts = extend_lead_ins(ctx, join_interrupted(ctx, drafts))
     drafts.sort(key=lambda d: d.spans[0][0])
-    return finish(ctx, absorb_continuations(ctx, drafts), actors)
+    return finish(ctx, absorb_continuations(ctx, drafts))
 
 
 def _quotation_drafts(ctx: QuoteContext, claimed: set[int]) -> list[Draft]:

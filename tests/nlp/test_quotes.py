@@ -791,11 +791,6 @@ def test_posted_next_to_a_quotation_is_a_cue(annotate: Annotate) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="speaker 'Mayor Ann Price' stays unresolved (entity None): the sieve takes a quote "
-    "without a cue for a continuation paragraph and skips the name passes",
-)
 def test_speech_without_a_cue_is_attributed_to_the_speaking_subject(annotate: Annotate) -> None:
     text = "Mayor Ann Price keeps talking about the “quiet strength of every small town” at her rallies."
     assert heard(text, annotate(text)) == [

@@ -1,4 +1,4 @@
-"""Output: drafts become `Quote`s, their source tokens resolved to speakers and actors."""
+"""Output: drafts become `Quote`s, each source token read as the speaker phrase that names it."""
 
 from __future__ import annotations
 
@@ -6,20 +6,19 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from app.nlp.annotations import Actor, Quote, Speaker, TextSpan
+from app.nlp.annotations import Quote, Speaker, TextSpan
 from app.nlp.cues import RELATIVE_PRONOUNS
 from app.nlp.quote_context import QuoteContext, Span
 from app.nlp.quote_rules.draft import Draft
 from app.nlp.quote_rules.syntax import SPEAKER_POS, inverted_subject
-from app.nlp.quote_speaker import SpeakerResolver
+from app.nlp.quote_speaker import speaker_phrase
 
 CONTINUATION_MAX_PARAGRAPHS = 1  # a continuation is at most this many paragraphs after its speaker
 RELATIVE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def finish(ctx: QuoteContext, drafts: list[Draft], actors: list[Actor]) -> list[Quote]:
+def finish(ctx: QuoteContext, drafts: list[Draft]) -> list[Quote]:
     """Quotes of the drafts (in order, so a continuation meets its speaker first), sorted by start."""
-    resolver = SpeakerResolver(ctx.doc, actors, [(s.start, s.end) for s in ctx.segments])
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None  # latest speaker and the paragraph its quote ends in
     for d in drafts:
@@ -30,7 +29,7 @@ def finish(ctx: QuoteContext, drafts: list[Draft], actors: list[Actor]) -> list[
                 continue
             speaker = replace(last[0])
         elif d.source is not None:
-            speaker = _speaker(ctx, d, d.source, resolver)
+            speaker = _speaker(ctx, d, d.source)
         cue = TextSpan(d.cue[0], d.cue[1], ctx.text[d.cue[0] : d.cue[1]]) if d.cue else None
         quotes.append(
             Quote(spans[0][0], spans[-1][1], spans, ctx.kind(spans, d.segments), cue, speaker, d.rule)
@@ -41,14 +40,14 @@ def finish(ctx: QuoteContext, drafts: list[Draft], actors: list[Actor]) -> list[
     return quotes
 
 
-def _speaker(ctx: QuoteContext, d: Draft, source: Token, resolver: SpeakerResolver) -> Speaker | None:
-    """The resolved speaker of a draft's source; None when only quoted words could name it."""
+def _speaker(ctx: QuoteContext, d: Draft, source: Token) -> Speaker | None:
+    """The speaker phrase of a draft's source; None when only quoted words could name it."""
     found: Token | None = source
     if ctx.segment_at(source.idx) is not None and d.cue is not None:
         found = _source_outside_quotes(ctx, ctx.doc[ctx.token_at(d.cue[0])])
     if found is None:
         return None
-    speaker = resolver.resolve(found)
+    speaker = speaker_phrase(found)
     relative = _relative_subject(ctx, d.cue, found)
     if relative is not None:
         # "critics who say ...": the words naming the source are "who"; the actor is the critics'

@@ -13,7 +13,7 @@ from typing import get_args
 
 from spacy.tokens import Doc, Span, Token
 
-from app.nlp.annotations import Actor, MentionForm, Quote, SpeakerRule
+from app.nlp.annotations import Actor, MentionForm, Quote, QuoteRule, SpeakerRule
 from app.nlp.quote_marks import paragraphs, scan
 from app.nlp.speaker_sieve.profiles import ActorProfile, build_profiles
 
@@ -53,8 +53,8 @@ class Slot:
 
     @property
     def cueless(self) -> bool:
-        """No cue of its own: a quotation paragraph that continues the talk before it."""
-        return self.quote.cue is None
+        """A quotation paragraph with no cue of its own, continuing the talk before it."""
+        return self.quote.rule == QuoteRule.CONTINUATION
 
     @property
     def position(self) -> int:

@@ -7,10 +7,10 @@ from spacy.tokens import Token
 
 from app.nlp.annotations import SpeakerRule
 from app.nlp.countries import country_by_demonym
+from app.nlp.cues import DOCUMENT_NOUNS, ORG_NOUNS
 from app.nlp.gazetteer import PERSON_TITLES
 from app.nlp.gender import Gender, compatible, title_gender
 from app.nlp.speaker_sieve.context import NAME_FORMS, Discourse, Resolution, SieveContext, Slot
-from app.nlp.speaker_sieve.lexicon import DOCUMENT_NOUNS, ORG_NOUNS
 from app.nlp.speaker_sieve.phrases import is_definite, latest_before, named_organization
 from app.nlp.speaker_sieve.profiles import fold
 

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from app.nlp.annotations import SpeakerRule
 from app.nlp.countries import country_by_demonym
-from app.nlp.gender import compatible, noun_gender
-from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
-from app.nlp.speaker_sieve.focus import in_focus
-from app.nlp.speaker_sieve.lexicon import (
+from app.nlp.cues import (
     ANONYMOUS_HEADS,
     COMPANY_NOUNS,
     DOCUMENT_NOUNS,
     INDEFINITE,
     INSTITUTION_WORDS,
     ORG_NOUNS,
+    PERSON_NOUN_SUFFIXES,
     PERSON_NOUNS,
     SPOKESPERSON_NOUNS,
 )
+from app.nlp.gender import Gender, compatible, noun_gender
+from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
+from app.nlp.speaker_sieve.focus import in_focus
 from app.nlp.speaker_sieve.phrases import (
     affiliation,
     determiners,
@@ -54,6 +55,12 @@ def anonymous_source(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Res
     else:
         return None
     return Resolution(rule, anonymous=True, affiliation=affiliation(ctx, discourse, head))
+
+
+def _names_a_person(lemma: str) -> bool:
+    """ "the collector", "the biologist", "the mayor": a noun for a person, by lexicon or by an
+    agent suffix."""
+    return lemma in PERSON_NOUNS or lemma.endswith(PERSON_NOUN_SUFFIXES)
 
 
 def _earlier_unnamed(discourse: Discourse, lemma: str) -> Resolution | None:
@@ -158,6 +165,8 @@ def definite_description(ctx: SieveContext, discourse: Discourse, slot: Slot) ->
     if head.text[:1].isupper() and country is None and age is None:
         return None  # "the Rabbit", "the Hatter": a character's name, not a description
     gender = noun_gender(lemma)
+    if not (age or country or gender != Gender.UNKNOWN or _names_a_person(lemma)):
+        return None  # "the cuts": no person
 
     def fits(actor: int) -> bool:
         profile = ctx.profiles[actor]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from app.nlp.countries import country_by_demonym
+from app.nlp.cues import DEFINITE_DETERMINERS, ORG_NOUNS
 from app.nlp.speaker_sieve.context import Discourse, SieveContext
-from app.nlp.speaker_sieve.lexicon import DEFINITE_DETERMINERS, ORG_NOUNS
 from app.nlp.speaker_sieve.profiles import fold
 
 _DETERMINER_DEPS = frozenset({"det", "nummod", "amod", "predet", "poss"})

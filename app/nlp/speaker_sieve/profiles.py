@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Token
 
 from app.nlp.annotations import Actor, ActorType
 from app.nlp.countries import country_by_demonym, country_by_name
+from app.nlp.cues import NAME_PARTICLES, TITLE_ROLES
 from app.nlp.gazetteer import PERSON_TITLES
 from app.nlp.gender import Gender, first_name_gender, noun_gender, pronoun_gender, title_gender
-from app.nlp.speaker_sieve.lexicon import NAME_PARTICLES, TITLE_ROLES
 
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "đ": "d", "ł": "l", "ß": "ss"})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")

@@ -8,16 +8,15 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from app.nlp.annotations import SpeakerRule
+from app.nlp.cues import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    THING_PRONOUNS,
+)
 from app.nlp.gender import compatible, pronoun_gender
 from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
 from app.nlp.speaker_sieve.focus import Accept, in_focus
-from app.nlp.speaker_sieve.lexicon import (
-    FIRST_PERSON,
-    GROUP_PRONOUNS,
-    ORGANIZATION_PRONOUNS,
-    PERSON_PRONOUNS,
-    RELATIVE_PRONOUNS,
-)
 
 _ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
 _ADDRESSEE_PREPOSITIONS = frozenset({"to"})
@@ -49,7 +48,7 @@ def relative_pronoun(resolve_antecedent: Resolver) -> Resolver:
 def person_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
     """ "she said": the person in focus whose gender fits, never the one she is talking to."""
     head = slot.head
-    if head is None or slot.cueless or head.lower_ not in PERSON_PRONOUNS | FIRST_PERSON:
+    if head is None or slot.cueless or head.lower_ not in PERSON_PRONOUNS:
         return None
     accept = _person_accept(ctx, discourse, head)
     if accept is None:
@@ -59,7 +58,7 @@ def person_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resol
 
 
 def _person_accept(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> Accept | None:
-    if pronoun.lower_ not in PERSON_PRONOUNS | FIRST_PERSON:
+    if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     gender = pronoun_gender(pronoun.lower_)
     addressees = {
@@ -80,9 +79,9 @@ def _person_accept(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> A
 def group_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
     """ "they said in a statement", "it said": the organisation in focus (a country for "it")."""
     head = slot.head
-    if head is None or slot.cueless or head.lower_ not in GROUP_PRONOUNS | ORGANIZATION_PRONOUNS:
+    if head is None or slot.cueless or head.lower_ not in GROUP_PRONOUNS | THING_PRONOUNS:
         return None
-    countries_too = head.lower_ in ORGANIZATION_PRONOUNS
+    countries_too = head.lower_ in THING_PRONOUNS
 
     def accept(actor: int) -> bool:
         profile = ctx.profiles[actor]
