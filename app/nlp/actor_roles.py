@@ -20,6 +20,8 @@ _TITLE_MODIFIERS = words(
 )
 _STOP_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "MD", "WP", "WDT", "WRB", "PRP", "CC", "IN"})
 _APPOSITION_OK_IN = frozenset({"of", "on", "at", "for", "in", "to", "with"})
+# Words that open the body a title belongs to ("director of the", "minister for").
+_OFFICE_OPENERS = frozenset({"of", "for", "the", "de"})
 
 
 def _is_title_word(token: Token) -> bool:
@@ -56,8 +58,8 @@ def title_before(doc: Doc, start: int) -> tuple[int, str] | None:
         i -= 1
     while first < start and doc[first].lower_ in TITLE_JOINERS | {"-", "of"}:
         first += 1
-    if not has_title or first >= start:
-        return None
+    if not has_title or first >= start or doc[start - 1].lower_ in _OFFICE_OPENERS:
+        return None  # "the director of the Bruun Museum": the name is the office's body, not its holder
     if not any(_is_title_word(doc[j]) for j in range(first, start)):
         return None
     return first, doc[first:start].text

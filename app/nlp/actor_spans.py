@@ -25,7 +25,7 @@ from app.nlp.gazetteer import (
     REGION_QUALIFIERS,
     SURNAME_PARTICLES,
 )
-from app.nlp.gender import Gender, title_gender
+from app.nlp.gender import Gender, is_first_name, title_gender
 
 # NER labels that can be an actor (NORP only as a demonym of a country).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -75,6 +75,8 @@ MAX_GIVEN_NAMES = 2
 # Words of a name after a title ("Mayor Lena van Berg"); an office title needs a given name too.
 MAX_TITLED_NAME_WORDS = 3
 MIN_NAME_WORDS_AFTER_OFFICE = 2
+# Tags of a determiner-like word that makes the name after it a thing ("the Grace Harbour Regatta").
+_THING_DETERMINER_TAGS = frozenset({"DT", "CD", "PRP$", "POS"})
 # Labels whose entity may be a person's surname left without its given name.
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _NUMERIC = re.compile(r"^[\d.,:/+\-\u2013()]+$|\d")
@@ -278,6 +280,38 @@ def _titled_name_end(doc: Doc, i: int, taken: list[bool]) -> int | None:
     return end
 
 
+def after_determiner(doc: Doc, i: int) -> bool:
+    """Whether token i follows a determiner, number or possessive: "the Grace Harbour Regatta"
+    names a thing even when it opens with a first name."""
+    return i > 0 and doc[i - 1].tag_ in _THING_DETERMINER_TAGS
+
+
+def _first_name_run_end(doc: Doc, i: int, taken: list[bool]) -> int | None:
+    """End of an untagged name of two or three words opening with a known first name, where a
+    person acts or stands in apposition ("Kari Nordvik said", ", Ana Ruiz,"); a longer capitalised
+    run, a country or an organisation word is not one."""
+    if not _name_word(doc[i]) or _caps_lines(doc)[i] or not is_first_name(doc[i].text):
+        return None
+    if i > 0 and not doc[i].is_sent_start and _name_word(doc[i - 1]):
+        return None
+    end = i + 1
+    while end < len(doc) and not taken[end] and _name_word(doc[end]):
+        end += 1
+    if not MIN_NAME_WORDS_AFTER_OFFICE <= end - i <= MAX_TITLED_NAME_WORDS:
+        return None
+    after = doc[end] if end < len(doc) else None
+    if after is None or not (after.text == "," or after.tag_.startswith("VB") or after.tag_ == "MD"):
+        return None  # only where a person acts or is set off by commas ("Kari Nordvik said")
+    if after_determiner(doc, i) or (i > 0 and doc[i - 1].tag_ == "IN"):
+        return None  # "the Harbour Regatta", "at Harbour Park": events, teams and places
+    words = [t.text for t in doc[i:end]]
+    if words[-1].casefold() in ORG_SUFFIXES or any(
+        country_by_name(w) or country_by_demonym(w) for w in words
+    ):
+        return None
+    return end
+
+
 def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, int, str] | None:
     """Names the model skipped but whose shape is telling: "K. Morrow" (a person), "Facebook"."""
     token = doc[i]
@@ -286,6 +320,9 @@ def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, int, str]
     titled = _titled_name_end(doc, i, taken)
     if titled is not None:
         return i + 1, titled, "PERSON"
+    named = _first_name_run_end(doc, i, taken)
+    if named is not None:
+        return i, named, "PERSON"
     if (
         len(token.text) == 2
         and token.text[0].isupper()

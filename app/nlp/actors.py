@@ -18,6 +18,7 @@ from app.nlp.actor_roles import apposition_after, apposition_before, title_befor
 from app.nlp.actor_spans import (
     POSSESSIVE,
     Candidate,
+    after_determiner,
     after_region_word,
     find_candidates,
     is_title,
@@ -234,7 +235,10 @@ def _vote(doc: Doc, cand: Candidate) -> None:
         votes["organization"] = votes.get("organization", 0.0) + 3.0
     if _INITIAL_NAME.match(cand.text) and not org_cue:
         votes["person"] = votes.get("person", 0.0) + 2.0
-    if len(words) >= 2 and not org_cue and not region and is_first_name(cand.text.split()[0]):
+    first_name = (
+        len(words) >= 2 and is_first_name(cand.text.split()[0]) and not after_determiner(doc, cand.start)
+    )
+    if first_name and not org_cue and not region:
         votes["person"] = votes.get("person", 0.0) + FIRST_NAME_VOTE
     if org_cue:
         votes["organization"] = votes.get("organization", 0.0) + 2.0

@@ -225,3 +225,9 @@ def test_a_name_opening_with_a_known_first_name_is_a_person_even_when_ner_says_o
     # The small model labels this name ORG; the first name outvotes it.
     actors = actors_of("Siobhán Kettleworth signed for the club on Friday.")
     assert [(a.name, a.type) for a in actors] == [("Siobhán Kettleworth", "person")]
+
+
+def test_name_after_a_title_and_of_is_the_body_not_a_person(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Greta Holm, the director of the Quillon Glass Museum, said the thieves were fast.")
+    museum = by_name(actors, "Quillon Glass Museum")
+    assert museum.type == "organization" and museum.roles == []
