@@ -845,3 +845,6 @@ TITLE_ROLES: dict[str, str] = {
 }
 # Endings of agent nouns, which name a person ("collector", "biologist", "librarian").
 PERSON_NOUN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ee")
+# Nouns that can stand for any organisation of the story ("the club", "the group"); others
+# ("the union", "the ministry") must match a name.
+GENERIC_ORG_NOUNS = frozenset({"club", "team", "side", "group", "organization", "organisation", "body"})

@@ -12,6 +12,7 @@ from app.nlp.cues import (
     ANONYMOUS_HEADS,
     COMPANY_NOUNS,
     DOCUMENT_NOUNS,
+    GENERIC_ORG_NOUNS,
     INDEFINITE,
     INSTITUTION_WORDS,
     ORG_NOUNS,
@@ -142,7 +143,8 @@ def organization_nominal(ctx: SieveContext, discourse: Discourse, slot: Slot) ->
     actor = named_organization(ctx, head, slot.position)
     if actor is None and lemma in COMPANY_NOUNS:
         actor = in_focus(ctx, discourse, head, lambda a: _is_business(ctx.profiles[a]))
-    elif actor is None and is_definite(head):  # "the club said": the organisation in focus
+    elif actor is None and lemma in GENERIC_ORG_NOUNS and is_definite(head):
+        # "the club said": any organisation in focus (but "the union" must be one named so)
         actor = in_focus(ctx, discourse, head, lambda a: ctx.profiles[a].type == "organization")
     return Resolution(SpeakerRule.ORGANIZATION_NOMINAL, actor) if actor is not None else None
 
