@@ -19,6 +19,7 @@ from app.nlp.dateline import find_dateline
 from app.nlp.gazetteer import (
     ACADEMIC_TITLES,
     LOCATIVE_PREPOSITIONS,
+    ORG_PREFIXES,
     ORG_SUFFIXES,
     PERSON_TITLES,
     PLATFORMS,
@@ -157,6 +158,23 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             begin = i + 1
     pieces.append((begin, end))
     return [p for p in (_trim(doc, s, e) for s, e in pieces) if p[0] < p[1]]
+
+
+def _office_list(doc: Doc, ent: Span) -> bool:
+    """An organisation named by its portfolios ("Ministry of Culture, Heritage and Tourism"): its
+    commas list the portfolios and do not separate names."""
+    start, end = _trim(doc, ent.start, ent.end)
+    tokens = list(doc[start:end])
+    commas = [t.i for t in tokens if t.text == ","]
+    if ent.label_ != "ORG" or not commas or tokens[0].lower_ not in ORG_PREFIXES:
+        return False  # (commas come from tokens, so a span trimmed to nothing has none)
+    head = [t.lower_ for t in doc[start : commas[0]]]
+    tail = [t.lower_ for t in doc[commas[-1] + 1 : end]]
+    listed = all(
+        (t.text[:1].isupper() and country_by_name(t.text) is None) or t.text in {",", "and", "&"}
+        for t in doc[commas[0] : end]
+    )
+    return "of" in head and "and" in tail and listed
 
 
 def _line_is_caps(doc: Doc, i: int) -> bool:
@@ -375,7 +393,10 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if ent.label_ != "NORP" or country_by_demonym(ent.text) is not None:
             for i in range(ent.start, ent.end):
                 taken[i] = True
-        for start, end in _pieces(doc, ent.start, ent.end):
+        pieces = (
+            [_trim(doc, ent.start, ent.end)] if _office_list(doc, ent) else _pieces(doc, ent.start, ent.end)
+        )
+        for start, end in pieces:
             if start == ent.start and ent.label_ in _NAME_LABELS and not _caps_lines(doc)[start]:
                 start = _given_names_start(doc, start, taken)
             if _valid(doc, start, end) and not any(in_place[start:end]):
