@@ -78,6 +78,10 @@ MAX_TITLED_NAME_WORDS = 3
 MIN_NAME_WORDS_AFTER_OFFICE = 2
 # Tags of a determiner-like word that makes the name after it a thing ("the Grace Harbour Regatta").
 _THING_DETERMINER_TAGS = frozenset({"DT", "CD", "PRP$", "POS"})
+# Quotation marks around a nickname inside a name ('Maura “Big Mo” Doyle').
+OPENING_QUOTES = frozenset({"\u201c", '"', "\u2018", "'"})
+CLOSING_QUOTES = frozenset({"\u201d", '"', "\u2019", "'"})
+MAX_NICKNAME_WORDS = 3
 # Labels whose entity may be a person's surname left without its given name.
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _NUMERIC = re.compile(r"^[\d.,:/+\-\u2013()]+$|\d")
@@ -378,6 +382,34 @@ def _dateline_place(doc: Doc, taken: list[bool]) -> Candidate | None:
     return candidate
 
 
+def _nicknamed_names(doc: Doc, taken: list[bool]) -> list[Candidate]:
+    """People written with a quoted nickname inside the name ('Euan “Mac” Reid'), which the model
+    splits into pieces: each is one person candidate, nickname included."""
+    found: list[Candidate] = []
+    for token in doc:
+        i = token.i
+        if not (_name_word(token) and i + 2 < len(doc) and doc[i + 1].text in OPENING_QUOTES):
+            continue
+        close = next(
+            (
+                j
+                for j in range(i + 2, min(i + 2 + MAX_NICKNAME_WORDS + 1, len(doc)))
+                if doc[j].text in CLOSING_QUOTES
+            ),
+            None,
+        )
+        if close is None or close == i + 2 or not all(_name_word(t) for t in doc[i + 2 : close]):
+            continue
+        end = close + 1
+        while end < len(doc) and end - close <= MAX_GIVEN_NAMES and _name_word(doc[end]):
+            end += 1
+        if end > close + 1 and is_first_name(token.text) and not any(taken[i:end]):
+            for j in range(i, end):
+                taken[j] = True
+            found.append(_make(doc, i, end, "PERSON"))
+    return found
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     """All cleaned candidate mentions of a parsed document, in text order."""
     candidates: list[Candidate] = []
@@ -386,7 +418,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     place = _dateline_place(doc, taken)
     if place is not None:
         candidates.append(place)
-    in_place = taken.copy()
+    candidates.extend(_nicknamed_names(doc, taken))
+    reserved = taken.copy()  # spans read before the model's entities, which may not cut into them
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
@@ -399,7 +432,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         for start, end in pieces:
             if start == ent.start and ent.label_ in _NAME_LABELS and not _caps_lines(doc)[start]:
                 start = _given_names_start(doc, start, taken)
-            if _valid(doc, start, end) and not any(in_place[start:end]):
+            if _valid(doc, start, end) and not any(reserved[start:end]):
                 candidates.append(_make(doc, start, end, ent.label_))
     i = 0
     while i < len(doc):

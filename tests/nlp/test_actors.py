@@ -243,3 +243,11 @@ def test_organisation_named_by_a_list_of_portfolios_stays_whole(
 def test_commas_between_separate_names_still_split_them(actors_of: Callable[[str], list[Actor]]) -> None:
     actors = actors_of("The Ministry of Defence, Britain and France said on Monday they would act.")
     assert [a.name for a in actors] == ["Ministry of Defence", "Britain", "France"]
+
+
+def test_field_is_a_title_only_before_marshal(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of(
+        "Field Marshal Bernard Oakes inspected the troops. Ada Quill, standing in a field, waved."
+    )
+    assert by_name(actors, "Bernard Oakes").roles == ["Field Marshal"]
+    assert by_name(actors, "Ada Quill").roles == []
