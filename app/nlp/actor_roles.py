@@ -16,7 +16,8 @@ _TITLE_MODIFIERS = words(
     """prime vice deputy acting former foreign defence defense interior finance chief senior junior assistant
     associate general attorney secretary state first supreme grand national security opposition party army
     police team club ranking top executive managing economy trade health labour labor justice home union world
-    olympic u.s. u.n. eu nato white house minority majority senate parliamentary presidential elect - of"""
+    olympic u.s. u.n. eu nato white house minority majority senate parliamentary presidential elect field
+    - of"""
 )
 _STOP_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "MD", "WP", "WDT", "WRB", "PRP", "CC", "IN"})
 _APPOSITION_OK_IN = frozenset({"of", "on", "at", "for", "in", "to", "with"})

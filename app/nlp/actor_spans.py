@@ -19,6 +19,7 @@ from app.nlp.dateline import find_dateline
 from app.nlp.gazetteer import (
     ACADEMIC_TITLES,
     LOCATIVE_PREPOSITIONS,
+    ORG_PREFIXES,
     ORG_SUFFIXES,
     PERSON_TITLES,
     PLATFORMS,
@@ -77,6 +78,10 @@ MAX_TITLED_NAME_WORDS = 3
 MIN_NAME_WORDS_AFTER_OFFICE = 2
 # Tags of a determiner-like word that makes the name after it a thing ("the Grace Harbour Regatta").
 _THING_DETERMINER_TAGS = frozenset({"DT", "CD", "PRP$", "POS"})
+# Quotation marks around a nickname inside a name ('Maura “Big Mo” Doyle').
+OPENING_QUOTES = frozenset({"\u201c", '"', "\u2018", "'"})
+CLOSING_QUOTES = frozenset({"\u201d", '"', "\u2019", "'"})
+MAX_NICKNAME_WORDS = 3
 # Labels whose entity may be a person's surname left without its given name.
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _NUMERIC = re.compile(r"^[\d.,:/+\-\u2013()]+$|\d")
@@ -157,6 +162,23 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             begin = i + 1
     pieces.append((begin, end))
     return [p for p in (_trim(doc, s, e) for s, e in pieces) if p[0] < p[1]]
+
+
+def _office_list(doc: Doc, ent: Span) -> bool:
+    """An organisation named by its portfolios ("Ministry of Culture, Heritage and Tourism"): its
+    commas list the portfolios and do not separate names."""
+    start, end = _trim(doc, ent.start, ent.end)
+    tokens = list(doc[start:end])
+    commas = [t.i for t in tokens if t.text == ","]
+    if ent.label_ != "ORG" or not commas or tokens[0].lower_ not in ORG_PREFIXES:
+        return False  # (commas come from tokens, so a span trimmed to nothing has none)
+    head = [t.lower_ for t in doc[start : commas[0]]]
+    tail = [t.lower_ for t in doc[commas[-1] + 1 : end]]
+    listed = all(
+        (t.text[:1].isupper() and country_by_name(t.text) is None) or t.text in {",", "and", "&"}
+        for t in doc[commas[0] : end]
+    )
+    return "of" in head and "and" in tail and listed
 
 
 def _line_is_caps(doc: Doc, i: int) -> bool:
@@ -360,6 +382,34 @@ def _dateline_place(doc: Doc, taken: list[bool]) -> Candidate | None:
     return candidate
 
 
+def _nicknamed_names(doc: Doc, taken: list[bool]) -> list[Candidate]:
+    """People written with a quoted nickname inside the name ('Euan “Mac” Reid'), which the model
+    splits into pieces: each is one person candidate, nickname included."""
+    found: list[Candidate] = []
+    for token in doc:
+        i = token.i
+        if not (_name_word(token) and i + 2 < len(doc) and doc[i + 1].text in OPENING_QUOTES):
+            continue
+        close = next(
+            (
+                j
+                for j in range(i + 2, min(i + 2 + MAX_NICKNAME_WORDS + 1, len(doc)))
+                if doc[j].text in CLOSING_QUOTES
+            ),
+            None,
+        )
+        if close is None or close == i + 2 or not all(_name_word(t) for t in doc[i + 2 : close]):
+            continue
+        end = close + 1
+        while end < len(doc) and end - close <= MAX_GIVEN_NAMES and _name_word(doc[end]):
+            end += 1
+        if end > close + 1 and is_first_name(token.text) and not any(taken[i:end]):
+            for j in range(i, end):
+                taken[j] = True
+            found.append(_make(doc, i, end, "PERSON"))
+    return found
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     """All cleaned candidate mentions of a parsed document, in text order."""
     candidates: list[Candidate] = []
@@ -368,17 +418,21 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     place = _dateline_place(doc, taken)
     if place is not None:
         candidates.append(place)
-    in_place = taken.copy()
+    candidates.extend(_nicknamed_names(doc, taken))
+    reserved = taken.copy()  # spans read before the model's entities, which may not cut into them
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         if ent.label_ != "NORP" or country_by_demonym(ent.text) is not None:
             for i in range(ent.start, ent.end):
                 taken[i] = True
-        for start, end in _pieces(doc, ent.start, ent.end):
+        pieces = (
+            [_trim(doc, ent.start, ent.end)] if _office_list(doc, ent) else _pieces(doc, ent.start, ent.end)
+        )
+        for start, end in pieces:
             if start == ent.start and ent.label_ in _NAME_LABELS and not _caps_lines(doc)[start]:
                 start = _given_names_start(doc, start, taken)
-            if _valid(doc, start, end) and not any(in_place[start:end]):
+            if _valid(doc, start, end) and not any(reserved[start:end]):
                 candidates.append(_make(doc, start, end, ent.label_))
     i = 0
     while i < len(doc):

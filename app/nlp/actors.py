@@ -47,6 +47,8 @@ LABEL_TYPES: dict[str, ActorType] = {
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _INITIAL_NAME = re.compile(r"^[A-Z]\.\s?[A-Z][a-z']")
 _CHANNEL_CUES = frozenset({"on", "via"})
+# A quoted nickname inside a person's name, left out of the actor's name.
+_NICKNAME = re.compile(r"\s[\u201c\u2018\"'][^\u201d\u2019\"']+[\u201d\u2019\"']\s")
 # Punctuation that may sit inside a person's name ("Haddad-Morrow", "J. R.").
 _NAME_JOINERS = frozenset({"-", ".", "'", "\u2019"})
 _TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "location")
@@ -300,6 +302,8 @@ def _canonical_name(group: Group, kind: ActorType) -> str:
         counts[c.text] = counts.get(c.text, 0) + 1
     best = max(mixed, key=lambda c: (len(c.text.split()), not is_acronym(c.text), counts[c.text], -c.start))
     name = " ".join(best.text.split())
+    if kind == "person":
+        name = " ".join(_NICKNAME.sub(" ", name).split())  # 'Nora “Big Nell” Keating' -> 'Nora Keating'
     return name.title() if best.dateline and name.isupper() else name
 
 

@@ -279,6 +279,10 @@ AS_VERBS = frozenset(
 )
 REPORTING_VERBS = SPEECH_VERBS | STANCE_VERBS | OBJECT_VERBS | AS_VERBS
 
+# Verbs that can give a thing its name ("what locals call “the Annex”", "a bout billed as “X”"):
+# with a quoted name as complement they report no words, only what the thing is called.
+NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand", "bill", "refer"})
+
 # Verbs of voice and manner that report words only when a quotation is right next to them
 # ("“Lock her up!” the crowd chanted", "“Be quiet,” he shot back"), never with a bare clause.
 QUOTATION_VERBS = frozenset(

@@ -32,7 +32,7 @@ PERSON_TITLES: frozenset[str] = with_dotless(
     Mr. Mr Mrs. Mrs Ms. Ms Miss Dr. Dr Doctor Prof. Professor Mister Madam Madame Monsieur Herr Frau Signor
     General Gen. Lt. Lieutenant Col. Colonel Maj. Major Capt. Captain Cmdr. Commander Adm. Admiral
     Sgt. Sergeant
-    Marshal Field Brig. Brigadier Corporal Cpl. Pvt. Private Officer Inspector Detective
+    Marshal Brig. Brigadier Corporal Cpl. Pvt. Private Officer Inspector Detective
     Superintendent Chief
     Chairman Chairwoman Chairperson Chair Director CEO Executive Spokesman Spokeswoman Spokesperson
     Leader Speaker Deputy Acting Former Ex-President Commissioner Counsel Coach Manager Striker Midfielder

@@ -14,17 +14,22 @@ from app.nlp.cues import (
     ACCORDING,
     AS_VERBS,
     CUE_NOUNS,
+    INDEFINITE,
+    NAMING_VERBS,
     OBJECT_VERBS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     WEAK_VERBS,
 )
+from app.nlp.quote_marks import scan
 
 SUBJECTS = ("nsubj", "csubj")
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Links climbed from a non-finite cue to the verb whose subject is the source.
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "dobj", "pobj"})
 CLAUSE_DEPS = ("ccomp",)
+NAME_POS = frozenset({"NOUN", "PROPN"})
+FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "PART"})  # lower case inside a title ("Storm on the Shore")
 OBJECT_DEPS = ("dobj", "oprd", "attr")
 TO_VERBS = frozenset(
     {
@@ -183,6 +188,8 @@ def _object_content(verb: Token, lemma: str) -> list[int]:
     ]
     if lemma in AS_VERBS and not as_phrase:
         return []
+    if lemma in NAMING_VERBS and any(_quoted_name(verb, c) for c in _complements(objects, as_phrase)):
+        return []
     if (lemma in WEAK_VERBS or lemma not in OBJECT_VERBS) and not (as_phrase or to_clause):
         return []
     parts = objects + as_phrase + to_clause
@@ -199,6 +206,42 @@ def _own_treatment(clause: Token, objects: list[Token]) -> bool:
     """ "who asked not to be named": a passive to-clause with no one addressed is how the source
     wants to be treated, a condition of the interview, not something it reports."""
     return not objects and any(c.dep_ == "auxpass" for c in clause.children)
+
+
+def _complements(objects: list[Token], preps: list[Token]) -> list[Token]:
+    """The nouns a naming verb puts a name on: its objects and the object of its "as"
+    ("calls for X" is a demand, not a name)."""
+    return objects + [c for p in preps if p.lower_ == "as" for c in p.children if c.dep_ == "pobj"]
+
+
+def _quoted_name(verb: Token, noun: Token) -> bool:
+    """Is the quotation in this complement of a naming verb a name rather than someone's words?
+
+    A name is a quoted noun that only modifies the noun after it ("“lifestyle” products"), a
+    quotation in title case ("“the Long Room”"), or a quoted compound the writer's own determiner
+    takes as a term ("the “bed tax”"). "a “disaster”", "“unfair”" or "the “crooked” process"
+    characterise, and so does a name for someone who has one already ("called Berg “Lord
+    Pothole”"): those stay quotes.
+    """
+    doc, sent = noun.doc, noun.sent
+    first = noun.left_edge.idx - sent.start_char
+    seg = next((g for g in scan(sent.text) if first <= g.end and g.start <= noun.idx - sent.start_char), None)
+    if seg is None:
+        return False
+    opening, closing = sent.start_char + seg.start, sent.start_char + seg.end
+    inner = [t for t in doc[noun.left_edge.i : noun.right_edge.i + 1] if opening < t.idx < closing - 1]
+    if not inner or any(t.is_quote for t in inner):
+        return False
+    if any(t.pos_ == "PROPN" for t in doc[verb.i + 1 : inner[0].i]):
+        return False  # a jibe at someone named, not the name of a thing
+    nouns_only = all(t.pos_ in NAME_POS for t in inner)
+    if noun.idx >= closing:
+        return nouns_only
+    words = [t for t in inner if t.is_alpha]
+    title_case = noun.pos_ in NAME_POS and all(t.text[0].isupper() or t.pos_ in FUNCTION_POS for t in words)
+    before = doc[inner[0].i - 2] if inner[0].i >= 2 else None
+    definite = before is not None and before.dep_ in ("det", "poss") and before.lower_ not in INDEFINITE
+    return title_case or (definite and nouns_only and len(words) > 1)
 
 
 def find_frames(doc: Doc) -> list[Frame]:

@@ -166,3 +166,8 @@ def test_country_name_without_such_a_person_stays_the_country(
     jordan = [a for a in actors if a.name == "Jordan"]
     assert [(a.type, a.country_code, len(a.mentions)) for a in jordan] == [("location", "JO", 2)]
     assert people(actors) == {}
+
+
+def test_quoted_nickname_inside_a_name_is_one_person(actors_of: Callable[[str], list[Actor]]) -> None:
+    text = "The publican, Nora \u201cBig Nell\u201d Keating, took over in 1990. Keating said trade was slow."
+    assert people(actors_of(text)) == {"Nora Keating": ["Nora \u201cBig Nell\u201d Keating", "Keating"]}

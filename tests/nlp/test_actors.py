@@ -231,3 +231,23 @@ def test_name_after_a_title_and_of_is_the_body_not_a_person(actors_of: Callable[
     actors = actors_of("Greta Holm, the director of the Quillon Glass Museum, said the thieves were fast.")
     museum = by_name(actors, "Quillon Glass Museum")
     assert museum.type == "organization" and museum.roles == []
+
+
+def test_organisation_named_by_a_list_of_portfolios_stays_whole(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    actors = actors_of("She said the Department of Health, Housing and Sport would pay for the scheme.")
+    assert [(a.name, a.type) for a in actors] == [("Department of Health, Housing and Sport", "organization")]
+
+
+def test_commas_between_separate_names_still_split_them(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("The Ministry of Defence, Britain and France said on Monday they would act.")
+    assert [a.name for a in actors] == ["Ministry of Defence", "Britain", "France"]
+
+
+def test_field_is_a_title_only_before_marshal(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of(
+        "Field Marshal Bernard Oakes inspected the troops. Ada Quill, standing in a field, waved."
+    )
+    assert by_name(actors, "Bernard Oakes").roles == ["Field Marshal"]
+    assert by_name(actors, "Ada Quill").roles == []

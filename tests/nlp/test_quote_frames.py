@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from app.nlp.annotations import Annotation
 
 Annotate = Callable[[str], Annotation]
@@ -36,3 +38,29 @@ def test_cue_set_off_by_commas_reports_both_sides(annotate: Annotate) -> None:
     quote = annotation.quotes[0]
     assert [text[s:e] for s, e in quote.spans] == ["The new bridge", "would cost far too much"]
     assert quote.kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regulars call it “the Boathouse”, though no boat has ever been kept there.",
+        "Some drivers have taken to calling it the “bridge tax”.",
+        "The fight, which the promoters have billed as “Storm on the Shore”, sold out in an hour.",
+        "The champion will win a trophy that the league calls its “Silver Crown”.",
+        "The firm has spent heavily on what it calls “wellness” drinks since 2021.",
+    ],
+)
+def test_a_quoted_name_given_to_a_thing_is_no_quote(annotate: Annotate, text: str) -> None:
+    assert quotes(text, annotate(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Olsen called the plan “a disaster for the valley”.", "the plan “a disaster for the valley”"),
+        ("The mayor called the delay “unacceptable”.", "the delay “unacceptable”"),
+        ("Within minutes, he called Berg “Lord Pothole” twice.", "Berg “Lord Pothole”"),
+    ],
+)
+def test_a_quoted_characterisation_is_a_mixed_quote(annotate: Annotate, text: str, expected: str) -> None:
+    assert quotes(text, annotate(text)) == [(expected, "mixed")]
