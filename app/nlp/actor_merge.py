@@ -163,8 +163,8 @@ def _fold_person_short_forms(groups: list[Group]) -> None:
         ((m, g) for g in groups if not g.country for m in g.members), key=lambda pair: pair[0].start_char
     )
     for member, group in members:
-        if member.locative and len(_name_tokens(_base_key(group))) == 1:
-            continue  # "lives in Lincoln": a place, not the surname of "Marcus Lincoln"
+        if member.dateline or (member.locative and len(_name_tokens(_base_key(group))) == 1):
+            continue  # "LINCOLN, May 2 —", "lives in Lincoln": a place, not the surname of "Marcus Lincoln"
         gender = title_gender_of(member)
         targets = [
             t for t in _short_form_targets(group, people, groups) if compatible(gender, _group_gender(t))

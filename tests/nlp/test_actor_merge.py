@@ -171,3 +171,14 @@ def test_country_name_without_such_a_person_stays_the_country(
 def test_quoted_nickname_inside_a_name_is_one_person(actors_of: Callable[[str], list[Actor]]) -> None:
     text = "The publican, Nora \u201cBig Nell\u201d Keating, took over in 1990. Keating said trade was slow."
     assert people(actors_of(text)) == {"Nora Keating": ["Nora \u201cBig Nell\u201d Keating", "Keating"]}
+
+
+def test_dateline_town_stays_a_place_beside_a_person_of_that_name(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    text = "LINCOLN, May 2 \u2014 Marcus Lincoln opened a bakery on Monday. Lincoln said bread was cheap."
+    actors = actors_of(text)
+    assert [(a.name, a.type, [m.start for m in a.mentions]) for a in actors] == [
+        ("Lincoln", "location", [0]),
+        ("Marcus Lincoln", "person", [text.index("Marcus"), text.index("Lincoln said")]),
+    ]
