@@ -70,7 +70,7 @@ def _name_tokens(key: str) -> list[str]:
 
 def _person_match(short: list[str], long: list[str]) -> bool:
     """Short form of a person name: the surname with its particles or hyphenated parts ("Maduro",
-    "de la Cruz", "Al-Khatib"), or initials + surname ("K. Morrow")."""
+    "de la Vega", "Haddad-Morrow"), or initials + surname ("K. Morrow")."""
     if not short or len(short) >= len(long):
         return False
     if long[-len(short) :] == short:
@@ -151,8 +151,8 @@ def _fold_person_short_forms(groups: list[Group]) -> None:
 
     Sieve order per mention: only people of a compatible gender; among them the one introduced
     last before the mention; a mention before any full name goes to the first one introduced
-    after it, unless a gendered title introduces it as someone of its own ("Mr. Beebe" before
-    "Minnie Beebe").
+    after it, unless a gendered title introduces it as someone of its own ("Mr. Pembury" before
+    "Minnie Pembury").
     """
     people = [
         g

@@ -60,7 +60,7 @@ def title_before(doc: Doc, start: int) -> tuple[int, str] | None:
     while first < start and doc[first].lower_ in TITLE_JOINERS | {"-", "of"}:
         first += 1
     if not has_title or first >= start or doc[start - 1].lower_ in _OFFICE_OPENERS:
-        return None  # "the director of the Bruun Museum": the name is the office's body, not its holder
+        return None  # "the director of the Quillon Museum": the name is the office's body, not its holder
     if not any(_is_title_word(doc[j]) for j in range(first, start)):
         return None
     return first, doc[first:start].text

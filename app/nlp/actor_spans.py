@@ -78,7 +78,7 @@ MAX_TITLED_NAME_WORDS = 3
 MIN_NAME_WORDS_AFTER_OFFICE = 2
 # Tags of a determiner-like word that makes the name after it a thing ("the Grace Harbour Regatta").
 _THING_DETERMINER_TAGS = frozenset({"DT", "CD", "PRP$", "POS"})
-# Quotation marks around a nickname inside a name ('Maura “Big Mo” Doyle').
+# Quotation marks around a nickname inside a name ('Nora “Big Nell” Keating').
 OPENING_QUOTES = frozenset({"\u201c", '"', "\u2018", "'"})
 CLOSING_QUOTES = frozenset({"\u201d", '"', "\u2019", "'"})
 MAX_NICKNAME_WORDS = 3
@@ -220,7 +220,7 @@ def is_title(text: str) -> bool:
 
 
 def _name_word(token: Token) -> bool:
-    """A capitalised word that can be part of a personal name ("Lena", "Ødegård")."""
+    """A capitalised word that can be part of a personal name ("Lena", "Ólafsdóttir")."""
     return token.is_alpha and token.text[:1].isupper() and not token.is_upper and not is_title(token.text)
 
 
@@ -383,7 +383,7 @@ def _dateline_place(doc: Doc, taken: list[bool]) -> Candidate | None:
 
 
 def _nicknamed_names(doc: Doc, taken: list[bool]) -> list[Candidate]:
-    """People written with a quoted nickname inside the name ('Euan “Mac” Reid'), which the model
+    """People written with a quoted nickname inside the name ('Eamon “Red” Gallacher'), which the model
     splits into pieces: each is one person candidate, nickname included."""
     found: list[Candidate] = []
     for token in doc:
@@ -470,7 +470,7 @@ def fold_accents(text: str) -> str:
 
 def _surname_forms(name: str) -> list[str]:
     """How a story refers back to a person named in full: the surname with its particles
-    ("de la Cruz"), then its last word ("Cruz"); hyphenated surnames stay whole ("Al-Khatib")."""
+    ("de la Vega"), then its last word ("Vega"); hyphenated surnames stay whole ("Haddad-Morrow")."""
     words = name.split()
     if len(words) < 2:
         return []

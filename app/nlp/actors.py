@@ -52,7 +52,7 @@ _NICKNAME = re.compile(r"\s[\u201c\u2018\"'][^\u201d\u2019\"']+[\u201d\u2019\"']
 # Punctuation that may sit inside a person's name ("Haddad-Morrow", "J. R.").
 _NAME_JOINERS = frozenset({"-", ".", "'", "\u2019"})
 _TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "location")
-# A name that opens with a known first name ("Aoife Ní Bhriain") leans to a person, a little more
+# A name that opens with a known first name ("Siobhán Kettleworth") leans to a person, a little more
 # than one NER label, so an unusual surname the model calls an organisation is outvoted.
 FIRST_NAME_VOTE = 1.5
 # A role in apposition ("the fisheries minister, Lena Berg,") says the name is a person's.
@@ -172,7 +172,7 @@ def _examine(doc: Doc, cand: Candidate, people: frozenset[str]) -> Candidate | N
         return _examine_dateline(cand)
     named_person = cand.text.casefold() in people
     if cand.country is not None and cand.form == "name" and named_person:
-        cand.country = None  # "Jordan said" after "Tomás Jordan": the person, not the country
+        cand.country = None  # "Jordan said" after "Ramón Jordan": the person, not the country
     elif cand.country is None:
         _strip_inner_title(doc, cand)
         lone_word = len(doc[cand.start : cand.end]) == 1

@@ -130,7 +130,7 @@ ROLE_HEADS: frozenset[str] = words(
     """
 )
 
-# Words that open a family name after the given name ("Luis de la Cruz", "Nora Ní Riain"):
+# Words that open a family name after the given name ("Marco de la Vega", "Nora Ní Riain"):
 # the surname a story uses on second reference starts there.
 SURNAME_PARTICLES: frozenset[str] = words(
     """
