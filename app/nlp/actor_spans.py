@@ -73,9 +73,9 @@ LEADING_DROP = frozenset({"the", "a", "an", "ex", "former", "then"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Given names a title may stand before when the model tagged only the surname ("Mayor Lena Berg").
 MAX_GIVEN_NAMES = 2
-# Words of a name after a title ("Mayor Lena van Berg"); an office title needs a given name too.
-MAX_TITLED_NAME_WORDS = 3
-MIN_NAME_WORDS_AFTER_OFFICE = 2
+# Words of a personal name found by its shape ("Lena van Berg"); a full name has a given name too.
+MAX_NAME_WORDS = 3
+MIN_FULL_NAME_WORDS = 2
 # Tags of a determiner-like word that makes the name after it a thing ("the Grace Harbour Regatta").
 _THING_DETERMINER_TAGS = frozenset({"DT", "CD", "PRP$", "POS"})
 # Quotation marks around a nickname inside a name ('Nora “Big Nell” Keating').
@@ -170,8 +170,8 @@ def _office_list(doc: Doc, ent: Span) -> bool:
     start, end = _trim(doc, ent.start, ent.end)
     tokens = list(doc[start:end])
     commas = [t.i for t in tokens if t.text == ","]
-    if ent.label_ != "ORG" or not commas or tokens[0].lower_ not in ORG_PREFIXES:
-        return False  # (commas come from tokens, so a span trimmed to nothing has none)
+    if ent.label_ != "ORG" or not tokens or not commas or tokens[0].lower_ not in ORG_PREFIXES:
+        return False
     head = [t.lower_ for t in doc[start : commas[0]]]
     tail = [t.lower_ for t in doc[commas[-1] + 1 : end]]
     listed = all(
@@ -291,11 +291,11 @@ def _titled_name_end(doc: Doc, i: int, taken: list[bool]) -> int | None:
     if not (title.text[:1].isupper() and is_title(title.text)) or _caps_lines(doc)[i]:
         return None
     end = i + 1
-    while end < len(doc) and end - i <= MAX_TITLED_NAME_WORDS and not taken[end] and _name_word(doc[end]):
+    while end < len(doc) and end - i <= MAX_NAME_WORDS and not taken[end] and _name_word(doc[end]):
         end += 1
     count = end - i - 1
     courtesy = title_gender(title.text) != Gender.UNKNOWN or title.text.casefold() in ACADEMIC_TITLES
-    if count == 0 or (count < MIN_NAME_WORDS_AFTER_OFFICE and not courtesy):
+    if count == 0 or (count < MIN_FULL_NAME_WORDS and not courtesy):
         return None
     if doc[end - 1].text.casefold() in ORG_SUFFIXES:
         return None
@@ -319,7 +319,7 @@ def _first_name_run_end(doc: Doc, i: int, taken: list[bool]) -> int | None:
     end = i + 1
     while end < len(doc) and not taken[end] and _name_word(doc[end]):
         end += 1
-    if not MIN_NAME_WORDS_AFTER_OFFICE <= end - i <= MAX_TITLED_NAME_WORDS:
+    if not MIN_FULL_NAME_WORDS <= end - i <= MAX_NAME_WORDS:
         return None
     after = doc[end] if end < len(doc) else None
     if after is None or not (after.text == "," or after.tag_.startswith("VB") or after.tag_ == "MD"):
@@ -526,14 +526,13 @@ def surname_mentions(
         for form in _surname_forms(fold_accents(person.text)):
             for match in _surname_pattern(form).finditer(folded, person.end_char):
                 span = doc.char_span(match.start(), match.end())
-                inside = [] if span is None else [owner[i] for i in range(span.start, span.end) if i in owner]
-                if span is None or any(any(c is f for f in found) for c in inside):
+                if span is None or _part_of_longer_name(doc, span.start, span.end):
                     continue
-                if any(
-                    c.start < span.start or c.end > span.end or c.end - c.start == len(span) for c in inside
-                ):
-                    continue
-                if _part_of_longer_name(doc, span.start, span.end):
+                inside = [owner[i] for i in range(span.start, span.end) if i in owner]
+                # Only a shorter candidate strictly inside may give way ("Berg" of "Van der Berg").
+                covered = any((c.start, c.end) == (span.start, span.end) for c in inside)
+                overlapping = any(c.start < span.start or c.end > span.end for c in inside)
+                if covered or overlapping or any(c is f for c in inside for f in found):
                     continue
                 mention = _make(doc, span.start, span.end, "PERSON")
                 found.append(mention)
