@@ -35,6 +35,12 @@ def people(actors: list[Actor]) -> dict[str, list[str]]:
             ["Leila Haddad-Morrow", "Haddad-Morrow"],
         ),
         (
+            # the model types the bare hyphenated surname as an organisation
+            "Omar El-Sayed chairs the board. El-Sayed said profits rose.",
+            "Omar El-Sayed",
+            ["Omar El-Sayed", "El-Sayed"],
+        ),
+        (
             "Marco de la Vega won the vote. De la Vega thanked his supporters.",
             "Marco de la Vega",
             ["Marco de la Vega", "De la Vega"],
