@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from app.nlp.annotations import Quote
 from app.nlp.quote_context import QuoteContext
 from app.nlp.quote_rules.adjacent_cues import colon_intro, cue_after, cue_before, name_colon
-from app.nlp.quote_rules.assembly import absorb_continuations, extend_lead_ins, join_interrupted
+from app.nlp.quote_rules.assembly import extend_lead_ins, join_interrupted
 from app.nlp.quote_rules.continuation import continuation
 from app.nlp.quote_rules.draft import Draft
 from app.nlp.quote_rules.frames import reporting_frames
@@ -63,7 +63,7 @@ def _find(ctx: QuoteContext) -> list[Quote]:
     drafts += _quotation_drafts(ctx, {k for d in drafts for k in d.segments})
     drafts = extend_lead_ins(ctx, join_interrupted(ctx, drafts))
     drafts.sort(key=lambda d: d.spans[0][0])
-    return finish(ctx, absorb_continuations(ctx, drafts))
+    return finish(ctx, drafts)
 
 
 def _quotation_drafts(ctx: QuoteContext, claimed: set[int]) -> list[Draft]:

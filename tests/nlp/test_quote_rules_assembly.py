@@ -6,10 +6,9 @@ from collections.abc import Callable
 
 from spacy.language import Language
 
-from app.nlp.annotations import Annotation, QuoteRule
+from app.nlp.annotations import Annotation, QuoteRule, SpeakerRule
 from app.nlp.quote_context import QuoteContext
-from app.nlp.quote_rules.assembly import absorb_continuations, extend_lead_ins, join_interrupted
-from app.nlp.quote_rules.continuation import continuation
+from app.nlp.quote_rules.assembly import extend_lead_ins, join_interrupted
 from app.nlp.quote_rules.frames import reporting_frames
 from tests.nlp.quote_views import DraftView, QuoteView, draft_view, quote_views
 
@@ -41,15 +40,22 @@ def test_a_lead_in_takes_the_sentence_words_before_the_quotation(nlp: Language) 
     ]
 
 
-def test_a_continuation_paragraph_is_absorbed_by_the_quote_before(nlp: Language) -> None:
-    ctx = QuoteContext(
-        nlp("“The pool is closed,” Ivo Stern said.\n\n“It needs a new roof before the summer.”")
-    )
-    drafts = reporting_frames(ctx, ())
-    follow = continuation(ctx, ctx.group(1))
-    assert follow is not None
-    assert [draft_view(ctx, d) for d in absorb_continuations(ctx, [*drafts, follow])] == [
-        DraftView(
-            ("“The pool is closed,”", "“It needs a new roof before the summer.”"), FRAME, "said", "Stern"
-        )
+def test_a_continuation_paragraph_stays_a_quote_of_its_own(annotate: Annotate) -> None:
+    # The speaker sieve, not assembly, decides whose turn it is (continuation or turn-taking).
+    text = "“The pool is closed,” Ivo Stern said.\n\n“It needs a new roof before the summer.”"
+    annotation = annotate(text)
+    assert quote_views(text, annotation) == [
+        QuoteView(("“The pool is closed,”",), "direct", FRAME, "said", "Ivo Stern", "Ivo Stern"),
+        QuoteView(
+            ("“It needs a new roof before the summer.”",),
+            "direct",
+            QuoteRule.CONTINUATION,
+            None,
+            "Ivo Stern",
+            "Ivo Stern",
+        ),
+    ]
+    assert [q.speaker.rule for q in annotation.quotes if q.speaker] == [
+        SpeakerRule.EXACT_NAME,
+        SpeakerRule.CONTINUATION,
     ]

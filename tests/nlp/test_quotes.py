@@ -203,14 +203,21 @@ def test_quotation_paragraph_continues_previous_speaker(annotate: Annotate) -> N
     text = "“Prices are too high,” Peter Olsen said.\n\n“We will lower them before winter.”"
     assert heard(text, annotate(text)) == [
         said(
-            text,
-            spans=("“Prices are too high,”", "“We will lower them before winter.”"),
+            "“Prices are too high,”",
             kind="direct",
             cue="said",
             speaker="Peter Olsen",
             entity="Peter Olsen",
             rule=SpeakerRule.EXACT_NAME,
-        )
+        ),
+        said(
+            "“We will lower them before winter.”",
+            kind="direct",
+            cue=None,
+            speaker="Peter Olsen",
+            entity="Peter Olsen",
+            rule=SpeakerRule.CONTINUATION,
+        ),
     ]
 
 

@@ -1,5 +1,6 @@
-"""Assembly passes over the rules' drafts: join interrupted quotations, extend drafts back over
-their lead-in words, absorb continuation paragraphs. Each returns new drafts, in order."""
+"""Assembly passes over the rules' drafts: join interrupted quotations and extend drafts back over
+their lead-in words. Each returns new drafts, in order. (A continuation paragraph stays a quote of
+its own: the speaker sieve decides whether the same speaker goes on or the other party answers.)"""
 
 from __future__ import annotations
 
@@ -63,27 +64,5 @@ def extend_lead_ins(ctx: QuoteContext, drafts: list[Draft]) -> list[Draft]:
         if d.lead_in:
             start = ctx.lead_in(ctx.segments[d.segments[0]])
             d = replace(d, spans=((start, d.spans[0][1]), *d.spans[1:]))
-        out.append(d)
-    return out
-
-
-def absorb_continuations(ctx: QuoteContext, drafts: list[Draft]) -> list[Draft]:
-    """A quotation paragraph right after a quoting paragraph extends that quote as one more span.
-    `drafts` must be sorted by start."""
-    out: list[Draft] = []
-    for d in drafts:
-        prev = out[-1] if out else None
-        if (
-            d.continues
-            and prev is not None
-            and prev.segments
-            and ctx.para_of(d.spans[0][0]) == ctx.para_of(prev.spans[-1][1] - 1) + 1
-        ):
-            out[-1] = replace(
-                prev,
-                spans=tuple(sorted(prev.spans + d.spans)),
-                segments=tuple(sorted(set(prev.segments) | set(d.segments))),
-            )
-            continue
         out.append(d)
     return out
