@@ -7,7 +7,6 @@ with actors mentioned only by their full names, so its matching is checked whate
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from app.nlp.annotations import Actor, Mention, Quote, Speaker, SpeakerRule, TextSpan
@@ -122,12 +121,6 @@ def test_mrs_surname_does_not_resolve_to_a_man_with_that_surname(annotate: Annot
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actor engine: after a dateline ('OSLO, March 3 (Reuters) - Kari Nordvik said') the model "
-    "tags no PERSON and no actor is made for 'Kari Nordvik', although the quote finder took those words "
-    "as the speaker and 'Kari' is a listed first name; the speaker is (None, unresolved)",
-)
 def test_name_right_after_a_dateline_is_an_exact_name(annotate: Annotate) -> None:
     text = "OSLO, March 3 (Reuters) - Kari Nordvik said on Monday that cod quotas would be cut."
     assert speaker_of(text, annotate(text), "that cod quotas would be cut") == (
@@ -182,11 +175,6 @@ def test_name_variant_gives_mrs_surname_to_the_woman_of_that_surname(nlp: Langua
 # --- descriptor_name -----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actor engine: no actor at all for 'Ana Ruiz' (the model tags no entity there), so "
-    "descriptor_name has no name to take and the speaker is (None, unresolved)",
-)
 def test_descriptor_then_name_in_apposition_resolves_to_the_name(annotate: Annotate) -> None:
     text = "The hospital's chief nurse, Ana Ruiz, said on Friday that the ward would reopen next week."
     assert speaker_of(text, annotate(text), "that the ward would reopen next week") == (

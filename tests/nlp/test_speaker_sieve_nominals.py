@@ -3,8 +3,6 @@ organisation nouns and definite descriptions."""
 
 from __future__ import annotations
 
-import pytest
-
 from app.nlp.annotations import SpeakerRule
 from tests.nlp.test_speaker_sieve_pipeline import Annotate, Source, source_of, speaker_of
 
@@ -52,13 +50,6 @@ def test_spokesman_for_the_ministry_is_affiliated_with_the_named_ministry(annota
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="nominals.anonymous_source: a definite head in ANONYMOUS_HEADS ('spokesman' with the "
-    "possessive 'the ministry's') returns _earlier_unnamed() before the SPOKESPERSON_NOUNS check; with "
-    "no earlier unnamed spokesman that is None, no later pass fits, and the speaker is (None, "
-    "unresolved, not anonymous, no affiliation)",
-)
 def test_the_ministrys_spokesman_is_anonymous_and_affiliated_with_the_ministry(annotate: Annotate) -> None:
     text = (
         "The Ministry of Fisheries announced new quotas on Monday. "
@@ -163,12 +154,6 @@ def test_age_picks_the_person_of_that_age_over_a_nearer_one(annotate: Annotate) 
     assert speaker_of(text, annotate(text), "“The wind was brutal,”") == ("Pierre Lagarde", SpeakerRule.ROLE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="profiles._describe: an age closed by a full stop ('Pierre Lagarde, 27.') is not recorded "
-    "('.' is not in _AGE_CLOSERS), so role finds no 27-year-old and definite_description takes the "
-    "nearest person without an age: ('Henri Blanc', definite_description)",
-)
 def test_age_at_the_end_of_a_sentence_still_identifies_the_person(annotate: Annotate) -> None:
     text = (
         "Martín Acosta won the race, ahead of Pierre Lagarde, 27. Team manager Henri Blanc was delighted. "
