@@ -57,12 +57,6 @@ def test_untagged_line_after_a_statement_and_a_reply_continues_the_replier(annot
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quote finder (quotes.absorb_continuations): the untagged question is absorbed into Berg's "
-    "quoted answer as one more span, so there is no cue-less quote for turn_taking and the question "
-    "is Berg's ('Tom Berg', exact_name)",
-)
 def test_untagged_line_after_a_quoted_question_and_quoted_answer_is_the_askers(annotate: Annotate) -> None:
     text = (
         "Judge Ada Moss questioned Tom Berg for an hour on Tuesday.\n\n"
@@ -76,12 +70,6 @@ def test_untagged_line_after_a_quoted_question_and_quoted_answer_is_the_askers(a
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quote finder (quotes.from_segments groups adjacent quotation paragraphs): the untagged "
-    "question and the untagged answer after it become one quote, all of it Ada Moss's turn, so the "
-    "answer never gets its own turn ('Tom Berg', turn_taking)",
-)
 def test_untagged_answer_to_an_untagged_question_is_the_other_partys(annotate: Annotate) -> None:
     text = EXCHANGE + "\n\n“My wife was there the whole night.”"
     assert speaker_of(text, annotate(text), "“My wife was there the whole night.”") == (
