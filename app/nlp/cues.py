@@ -279,6 +279,11 @@ AS_VERBS = frozenset(
 )
 REPORTING_VERBS = SPEECH_VERBS | STANCE_VERBS | OBJECT_VERBS | AS_VERBS
 
+# Object verbs whose plain noun object is mostly a thing or an event, not words: "rejected the
+# offer", "welcomed the decision", "announced the merger", "defended her title". Their object
+# counts as content only when it holds words (a clause, a quotation, a noun like "claims").
+THING_OBJECT_VERBS = frozenset({"reject", "welcome"})
+
 # Verbs that can give a thing its name ("what locals call “the Annex”", "a bout billed as “X”"):
 # with a quoted name as complement they report no words, only what the thing is called.
 NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand", "bill", "refer"})

@@ -19,6 +19,7 @@ from app.nlp.cues import (
     OBJECT_VERBS,
     REPORTING_VERBS,
     SPEECH_VERBS,
+    THING_OBJECT_VERBS,
     WEAK_VERBS,
 )
 from app.nlp.quote_marks import scan
@@ -192,6 +193,8 @@ def _object_content(verb: Token, lemma: str) -> list[int]:
         return []
     if (lemma in WEAK_VERBS or lemma not in OBJECT_VERBS) and not (as_phrase or to_clause):
         return []
+    if lemma in THING_OBJECT_VERBS and not (as_phrase or to_clause) and not any(map(_holds_words, objects)):
+        return []
     parts = objects + as_phrase + to_clause
     oprd = [c for c in verb.children if c.dep_ == "oprd"]
     if oprd and not [c for c in objects if c.dep_ == "dobj"]:
@@ -200,6 +203,15 @@ def _object_content(verb: Token, lemma: str) -> list[int]:
     for part in parts:
         content += _subtree(part)
     return content
+
+
+def _holds_words(obj: Token) -> bool:
+    """ "rejected claims that ...", "welcomed the “historic” vote", "announced plans to ...": an
+    object is something said when its head names words or it holds a clause or a quotation;
+    "rejected the offer", "defended her title", "welcomed the decision" report nothing."""
+    return obj.lemma_.lower() in CUE_NOUNS or any(
+        t.pos_ in ("VERB", "AUX") or t.is_quote for t in obj.subtree
+    )
 
 
 def _own_treatment(clause: Token, objects: list[Token]) -> bool:

@@ -64,3 +64,26 @@ def test_a_quoted_name_given_to_a_thing_is_no_quote(annotate: Annotate, text: st
 )
 def test_a_quoted_characterisation_is_a_mixed_quote(annotate: Annotate, text: str, expected: str) -> None:
     assert quotes(text, annotate(text)) == [(expected, "mixed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lund, who runs the bakery, rejected the council's numbers.",
+        "The tenants' group, which speaks for 400 families, welcomed the ruling.",
+    ],
+)
+def test_a_plain_thing_rejected_or_welcomed_is_no_report(annotate: Annotate, text: str) -> None:
+    assert quotes(text, annotate(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council rejected claims that the bridge was unsafe.", "claims that the bridge was unsafe"),
+        ("Berg rejected the idea that the port should close.", "the idea that the port should close"),
+        ("The union welcomed the ruling, saying it protected workers.", "it protected workers"),
+    ],
+)
+def test_words_rejected_or_welcomed_are_reported(annotate: Annotate, text: str, expected: str) -> None:
+    assert quotes(text, annotate(text)) == [(expected, "indirect")]
