@@ -31,9 +31,10 @@ from app.nlp.gazetteer import (
     NON_ACTOR_WORDS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
+    PLACE_SUFFIXES,
     PLATFORMS,
 )
-from app.nlp.gender import is_first_name
+from app.nlp.gender import Gender, is_first_name, title_gender
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,8 @@ _TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "location")
 FIRST_NAME_VOTE = 1.5
 # A role in apposition ("the fisheries minister, Lena Berg,") says the name is a person's.
 APPOSITION_VOTE = 2.0
+# A last word that names a kind of place ("Harbour Road", "Ostby Park"), as strong as an org word.
+PLACE_SUFFIX_VOTE = 2.0
 # A lone name after a preposition of place ("in Lincoln") leans to a place, more than one NER label.
 LOCATIVE_VOTE = 1.5
 # A dateline's place outweighs whatever type the model guessed for its capitals.
@@ -231,16 +234,22 @@ def _vote(doc: Doc, cand: Candidate) -> None:
     org_cue = (len(words) >= 2 and words[-1] in ORG_SUFFIXES and not region) or (
         words[0] in ORG_PREFIXES and "of" in words[1:]
     )
+    place_cue = len(words) >= 2 and words[-1] in PLACE_SUFFIXES and not org_cue
     if region:
         votes["location"] = votes.get("location", 0.0) + 1.0
+    if place_cue:
+        votes["location"] = votes.get("location", 0.0) + PLACE_SUFFIX_VOTE
     if cand.text.casefold() in PLATFORMS:
         votes["organization"] = votes.get("organization", 0.0) + 3.0
     if _INITIAL_NAME.match(cand.text) and not org_cue:
         votes["person"] = votes.get("person", 0.0) + 2.0
     first_name = (
-        len(words) >= 2 and is_first_name(cand.text.split()[0]) and not after_determiner(doc, cand.start)
+        len(words) >= 2
+        and "&" not in words
+        and is_first_name(cand.text.split()[0])
+        and not after_determiner(doc, cand.start)
     )
-    if first_name and not org_cue and not region:
+    if first_name and not org_cue and not region and not place_cue:
         votes["person"] = votes.get("person", 0.0) + FIRST_NAME_VOTE
     if org_cue:
         votes["organization"] = votes.get("organization", 0.0) + 2.0
@@ -304,7 +313,22 @@ def _canonical_name(group: Group, kind: ActorType) -> str:
     name = " ".join(best.text.split())
     if kind == "person":
         name = " ".join(_NICKNAME.sub(" ", name).split())  # 'Nora “Big Nell” Keating' -> 'Nora Keating'
+        if len(name.split()) == 1:
+            name = _with_courtesy_title(group, name)
     return name.title() if best.dateline and name.isupper() else name
+
+
+def _with_courtesy_title(group: Group, surname: str) -> str:
+    """A person known only by title and surname keeps the title in the name, so "Mrs. Weston" and
+    "Mr. Weston" stay apart wherever names are compared."""
+    titles = [
+        c.title.split()[-1]
+        for c in group.members
+        if c.title and title_gender(c.title.split()[-1]) != Gender.UNKNOWN
+    ]
+    if not titles:
+        return surname
+    return f"{max(set(titles), key=titles.count)} {surname}"
 
 
 def _build(doc: Doc, text: str, group: Group) -> Actor | None:

@@ -251,3 +251,22 @@ def test_field_is_a_title_only_before_marshal(actors_of: Callable[[str], list[Ac
     )
     assert by_name(actors, "Bernard Oakes").roles == ["Field Marshal"]
     assert by_name(actors, "Ada Quill").roles == []
+
+
+def test_a_person_known_by_title_and_surname_keeps_the_title_in_the_name(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    actors = actors_of("Mrs. Harlow waved from the porch. Mr. Harlow did not look up.")
+    assert [(a.name, a.type) for a in actors] == [("Mrs. Harlow", "person"), ("Mr. Harlow", "person")]
+
+
+def test_place_word_at_the_end_makes_a_place_even_after_a_first_name(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    actors = actors_of("Police closed Grace Hollow Road on Sunday after the crash.")
+    assert by_name(actors, "Grace Hollow Road").type == "location"
+
+
+def test_ampersand_name_is_a_firm_not_a_person(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of("Shares of Martin & Quell rose after Martin & Quell raised its forecast.")
+    assert by_name(actors, "Martin & Quell").type == "organization"

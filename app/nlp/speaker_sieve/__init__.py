@@ -85,4 +85,7 @@ def resolve_speakers(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> None
         found = resolve_one(ctx, discourse, slot) or Resolution(SpeakerRule.UNRESOLVED)
         speaker.actor, speaker.anonymous = found.actor, found.anonymous
         speaker.affiliation, speaker.rule = found.affiliation, found.rule
+        if found.words is not None:
+            speaker.start, speaker.end = found.words
+            speaker.text = ctx.text[speaker.start : speaker.end]
         discourse.record(slot, found)

@@ -40,6 +40,7 @@ class Resolution:
     actor: int | None = None
     anonymous: bool = False
     affiliation: int | None = None
+    words: tuple[int, int] | None = None  # other words that name the speaker (an earlier turn's)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,9 @@ def turn_taking(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resoluti
     asked = ctx.text[slot_a.quote.start : slot_a.quote.end].rstrip().endswith(QUESTION_END)
     if not (asked or turn_b.rule == SpeakerRule.TURN_TAKING):
         return None
-    return Resolution(SpeakerRule.TURN_TAKING, turn_a.actor, turn_a.anonymous, turn_a.affiliation)
+    speaker = slot_a.quote.speaker
+    words = (speaker.start, speaker.end) if speaker is not None else None
+    return Resolution(SpeakerRule.TURN_TAKING, turn_a.actor, turn_a.anonymous, turn_a.affiliation, words)
 
 
 def continuation(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
