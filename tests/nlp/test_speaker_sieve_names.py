@@ -118,7 +118,7 @@ def test_mrs_surname_does_not_resolve_to_a_man_with_that_surname(annotate: Annot
         "“Business is slow this winter,” Mrs. Weston said."
     )
     assert speaker_of(text, annotate(text), "“Business is slow this winter,”") == (
-        "Weston",
+        "Mrs. Weston",
         SpeakerRule.EXACT_NAME,
     )
 
