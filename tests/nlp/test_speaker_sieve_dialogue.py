@@ -3,8 +3,6 @@ last speaker, or, in a question-and-answer exchange, goes back to the one who as
 
 from __future__ import annotations
 
-import pytest
-
 from app.nlp.annotations import SpeakerRule
 from tests.nlp.test_speaker_sieve_pipeline import Annotate, Source, source_of, speaker_of
 
@@ -78,13 +76,13 @@ def test_untagged_answer_to_an_untagged_question_is_the_other_partys(annotate: A
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a cue-less quote keeps the previous speaker's words (quotes.finish copies the speaker span "
-    "'Berg'), and pipeline.add_speaker_mentions then records that 'Berg' as a description mention of "
-    "Ada Moss, the turn-taking actor: her mentions are ['Ada Moss', 'Moss', 'Berg']",
-)
 def test_turn_taking_adds_no_mention_of_the_other_partys_name(annotate: Annotate) -> None:
     annotation = annotate(EXCHANGE)
     moss = next(actor for actor in annotation.actors if actor.name == "Ada Moss")
     assert [mention.text for mention in moss.mentions] == ["Ada Moss", "Moss"]
+
+
+def test_turn_taking_speaker_words_are_the_askers_own(annotate: Annotate) -> None:
+    assert source_of(EXCHANGE, annotate(EXCHANGE), "“Can anyone confirm that for the court?”") == Source(
+        "Moss", "Ada Moss", False, None, SpeakerRule.TURN_TAKING
+    )
