@@ -280,8 +280,10 @@ AS_VERBS = frozenset(
 REPORTING_VERBS = SPEECH_VERBS | STANCE_VERBS | OBJECT_VERBS | AS_VERBS
 
 # Object verbs whose plain noun object is mostly a thing or an event, not words: "rejected the
-# offer", "welcomed the decision", "announced the merger", "defended her title". Their object
-# counts as content only when it holds words (a clause, a quotation, a noun like "claims").
+# offer", "welcomed the decision". Their object counts as content only when it holds words (a
+# clause, a quotation, a noun like "claims"). "announce" and "defend" would fit the news sense
+# too ("announced the merger", "defended her title"), but PolNeAR counts "announced his
+# candidacy" and "defended the company" as attributions, so they keep their plain objects.
 THING_OBJECT_VERBS = frozenset({"reject", "welcome"})
 
 # Verbs that can give a thing its name ("what locals call “the Annex”", "a bout billed as “X”"):

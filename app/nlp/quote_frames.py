@@ -206,9 +206,9 @@ def _object_content(verb: Token, lemma: str) -> list[int]:
 
 
 def _holds_words(obj: Token) -> bool:
-    """ "rejected claims that ...", "welcomed the “historic” vote", "announced plans to ...": an
+    """ "rejected claims that ...", "welcomed the “historic” vote", "rejected calls to ...": an
     object is something said when its head names words or it holds a clause or a quotation;
-    "rejected the offer", "defended her title", "welcomed the decision" report nothing."""
+    "rejected the offer" or "welcomed the decision" report nothing."""
     return obj.lemma_.lower() in CUE_NOUNS or any(
         t.pos_ in ("VERB", "AUX") or t.is_quote for t in obj.subtree
     )
