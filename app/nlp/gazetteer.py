@@ -143,6 +143,15 @@ SURNAME_PARTICLES: frozenset[str] = words(
 # is not read as the surname of a person of the story.
 LOCATIVE_PREPOSITIONS: frozenset[str] = words("in near outside inside across throughout around into")
 
+# Last words that mark a place name ("Harbour Road", "Ostby Park", "Skarn Valley").
+PLACE_SUFFIXES: frozenset[str] = words(
+    """
+    Road Street St. Avenue Ave. Lane Boulevard Drive Way Bridge Park Square Plaza Stadium Arena Airport
+    Harbour Harbor Port Bay Beach Coast Hill Hills Heights Valley River Lake Island Islands Point Cape
+    Mountain Mountains Forest Hole Gardens Green Quay Pier Station Terminal Canal Creek Falls Springs
+    """
+)
+
 # Online platforms: organisations when they act, channels (not actors) in "said on Twitter".
 PLATFORMS: frozenset[str] = words(
     """
