@@ -115,7 +115,7 @@ def test_modifier_tells_two_ministers_apart(annotate: Annotate) -> None:
 
 def test_demonym_modifier_tells_two_ministers_of_different_countries_apart(annotate: Annotate) -> None:
     text = (
-        "Lars Berg, the Swedish trade minister, met Kari Nordvik, the Norwegian trade minister, on Monday. "
+        "Kari Nordvik, the Norwegian trade minister, met Lars Berg, the Swedish trade minister, on Monday. "
         "“We did not agree on timber,” the Swedish minister said."
     )
     assert speaker_of(text, annotate(text), "“We did not agree on timber,”") == (
