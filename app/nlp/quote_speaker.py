@@ -61,6 +61,5 @@ def phrase_tokens(head: Token) -> tuple[int, int]:
 def speaker_phrase(head: Token) -> Speaker:
     """The speaker words around `head`, not yet linked to any actor (the speaker sieve does that)."""
     lo, hi = phrase_tokens(head)
-    doc = head.doc
-    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-    return Speaker(start, end, doc.text[start:end])
+    words = head.doc[lo:hi]  # Doc.text rebuilds the whole text: read the span's own
+    return Speaker(words.start_char, words.end_char, words.text)

@@ -40,7 +40,7 @@ def variant(nlp: Language, text: str, people: list[str], speaker: str) -> str | 
         TextSpan(cue, cue + len(CUE), CUE),
         Speaker(start, end, speaker),
     )
-    ctx = SieveContext(doc, actors, None)
+    ctx = SieveContext(doc, actors)
     found = name_variant(ctx, Discourse(), make_slot(ctx, 0, quote, start, end))
     if found is None:
         return None

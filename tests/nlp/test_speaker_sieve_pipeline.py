@@ -113,6 +113,6 @@ def test_make_slot_moves_a_possessor_head_to_the_possessed_noun(nlp: Language) -
     end = start + len("Norway's")
     cue = text.index("said")
     quote = Quote(cue, len(text), [(cue, len(text))], "indirect", TextSpan(cue, cue + len("said"), "said"))
-    slot = make_slot(SieveContext(doc, [], None), 0, quote, start, end)
+    slot = make_slot(SieveContext(doc, []), 0, quote, start, end)
     assert slot.head is not None and slot.head.text == "minister"
     assert slot.phrase is not None and slot.phrase.text == "Norway's fisheries minister"

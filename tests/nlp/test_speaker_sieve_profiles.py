@@ -17,7 +17,7 @@ def profile_of(nlp: Language, text: str, name: str) -> ActorProfile:
     actors = find_actors(doc)
     names = [actor.name for actor in actors]
     assert name in names, names
-    return SieveContext(doc, actors, None).profiles[names.index(name)]
+    return SieveContext(doc, actors).profiles[names.index(name)]
 
 
 # --- name forms ----------------------------------------------------------------------------------

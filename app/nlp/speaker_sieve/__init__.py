@@ -13,7 +13,6 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from app.nlp.annotations import Actor, Quote, SpeakerRule
-from app.nlp.dateline import dateline_span
 from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
 from app.nlp.speaker_sieve.dialogue import continuation, turn_taking
 from app.nlp.speaker_sieve.names import descriptor_name, document_owner, exact_name, name_variant
@@ -72,7 +71,7 @@ resolve_one = _first(PASSES)
 
 def resolve_speakers(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> None:
     """Link each quote's speaker to an actor (or mark it anonymous), recording the deciding pass."""
-    ctx = SieveContext(doc, actors, dateline_span(doc.text))
+    ctx = SieveContext(doc, actors)
     discourse = Discourse()
     for index, quote in enumerate(sorted(quotes, key=lambda q: (q.start, q.end))):
         speaker = quote.speaker

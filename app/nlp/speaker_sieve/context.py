@@ -14,6 +14,7 @@ from typing import get_args
 from spacy.tokens import Doc, Span, Token
 
 from app.nlp.annotations import Actor, MentionForm, Quote, QuoteRule, SpeakerRule
+from app.nlp.dateline import dateline_span
 from app.nlp.quote_marks import paragraphs, scan
 from app.nlp.speaker_sieve.profiles import ActorProfile, build_profiles
 
@@ -79,7 +80,7 @@ class Discourse:
 class SieveContext:
     """Read-only indexes over one article: mentions by position, quoted ranges, sentences, profiles."""
 
-    def __init__(self, doc: Doc, actors: list[Actor], dateline: tuple[int, int] | None) -> None:
+    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
         self.doc = doc
         self.text = doc.text
         self.actors = actors
@@ -91,7 +92,7 @@ class SieveContext:
         self.mention_starts = [r.start for r in refs]
         self.quoted = [(seg.start, seg.end) for seg in scan(self.text)]
         self.paragraph_starts = [start for start, _ in paragraphs(self.text)]
-        self.dateline = dateline
+        self.dateline = dateline_span(self.text)
         self.profiles: list[ActorProfile] = build_profiles(doc, actors)
 
     @cached_property
