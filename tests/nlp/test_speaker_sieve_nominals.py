@@ -176,9 +176,9 @@ def test_the_58_year_old_is_the_person_given_that_age(annotate: Annotate) -> Non
     )
 
 
-def test_age_picks_the_person_of_that_age_over_a_nearer_one(annotate: Annotate) -> None:
+def test_age_picks_the_person_of_that_age_over_the_subject(annotate: Annotate) -> None:
     text = (
-        "Pierre Lagarde, 27, finished second behind Martín Acosta, 31. "
+        "Martín Acosta, 31, finished ahead of Pierre Lagarde, 27, on Sunday. "
         "“The wind was brutal,” the 27-year-old said."
     )
     assert speaker_of(text, annotate(text), "“The wind was brutal,”") == ("Pierre Lagarde", SpeakerRule.ROLE)
@@ -197,9 +197,9 @@ def test_the_argentine_is_the_person_from_argentina_not_the_country(annotate: An
     assert speaker_of(text, annotate(text), "“The wind was brutal,”") == ("Martín Acosta", SpeakerRule.ROLE)
 
 
-def test_demonym_picks_the_person_of_that_country_over_a_nearer_one(annotate: Annotate) -> None:
+def test_demonym_picks_the_person_of_that_country_over_the_subject(annotate: Annotate) -> None:
     text = (
-        "Pierre Lagarde of France finished second, behind Martín Acosta of Argentina. "
+        "Martín Acosta of Argentina finished ahead of Pierre Lagarde of France on Sunday. "
         "“The wind was brutal,” the Frenchman said."
     )
     assert speaker_of(text, annotate(text), "“The wind was brutal,”") == ("Pierre Lagarde", SpeakerRule.ROLE)
