@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.nlp.countries import country_by_demonym, country_by_name
-from app.nlp.gazetteer import OFFICE_WORDS, PERSON_TITLES, ROLE_HEADS, TITLE_JOINERS, words
+from app.nlp.gazetteer import OFFICE_WORDS, ORG_NOUNS, PERSON_TITLES, ROLE_HEADS, TITLE_JOINERS, words
 
 _TITLE_MODIFIERS = words(
     """prime vice deputy acting former foreign defence defense interior finance chief senior junior assistant
@@ -21,6 +21,9 @@ _TITLE_MODIFIERS = words(
 )
 _STOP_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "MD", "WP", "WDT", "WRB", "PRP", "CC", "IN"})
 _APPOSITION_OK_IN = frozenset({"of", "on", "at", "for", "in", "to", "with"})
+_COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
+# Words after "X, a" in which the apposition's head noun is looked for ("a small Glasgow band").
+_APPOSITION_HEAD_WINDOW = 4
 # Words that open the body a title belongs to ("director of the", "minister for").
 _OFFICE_OPENERS = frozenset({"of", "for", "the", "de"})
 
@@ -99,3 +102,17 @@ def apposition_before(doc: Doc, start: int) -> str | None:
     while first - 1 >= 0 and doc[first - 1].dep_ in {"amod", "compound"} and doc[first - 1].head.i >= first:
         first -= 1
     return doc[first : head.i + 1].text
+
+
+def organisation_apposition(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name stands in apposition to a noun for a body ("the builder, Ostra Hidro,",
+    "Larkhill, a band whose"): such a name is an organisation, whatever its words look like."""
+    if start >= 2 and doc[start - 1].text == ",":
+        head = doc[start - 2]
+        if head.lower_ in ORG_NOUNS and head.tag_ in _COMMON_NOUN_TAGS:
+            return True
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].tag_ == "DT":
+        for token in doc[end + 2 : end + 2 + _APPOSITION_HEAD_WINDOW]:
+            if token.tag_ in _COMMON_NOUN_TAGS:
+                return token.lower_ in ORG_NOUNS
+    return False

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from app.nlp.actor_merge import Group, group_candidates, is_acronym
-from app.nlp.actor_roles import apposition_after, apposition_before, title_before
+from app.nlp.actor_roles import apposition_after, apposition_before, organisation_apposition, title_before
 from app.nlp.actor_spans import (
     POSSESSIVE,
     Candidate,
@@ -58,8 +58,12 @@ _TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "location")
 FIRST_NAME_VOTE = 1.5
 # A role in apposition ("the fisheries minister, Lena Berg,") says the name is a person's.
 APPOSITION_VOTE = 2.0
+# A name beside a noun for a body ("the builder, Ostra Hidro,") is an organisation, as sure as a title.
+ORG_APPOSITION_VOTE = 3.0
 # A last word that names a kind of place ("Harbour Road", "Ostby Park"), as strong as an org word.
 PLACE_SUFFIX_VOTE = 2.0
+# A capital city's name that is neither a person's surname here nor standing for its country.
+CAPITAL_VOTE = 2.0
 # A lone name after a preposition of place ("in Lincoln") leans to a place, more than one NER label.
 LOCATIVE_VOTE = 1.5
 # A dateline's place outweighs whatever type the model guessed for its capitals.
@@ -208,7 +212,7 @@ def _examine(doc: Doc, cand: Candidate, people: frozenset[str]) -> Candidate | N
         return None
     if cand.form == "name" and is_acronym(cand.text) and not cand.headline:
         cand.form = "acronym"
-    _vote(doc, cand)
+    _vote(doc, cand, named_person)
     return cand
 
 
@@ -222,8 +226,9 @@ def _examine_dateline(cand: Candidate) -> Candidate:
     return cand
 
 
-def _vote(doc: Doc, cand: Candidate) -> None:
-    """Evidence for the candidate's type: its NER label, a title before it, organisation words."""
+def _vote(doc: Doc, cand: Candidate, named_person: bool) -> None:
+    """Evidence for the candidate's type: its NER label, a title before it, organisation words;
+    `named_person` when its text is a word of a person's full name in the article."""
     weight = 0.3 if cand.headline else 1.0
     votes: dict[str, float] = {}
     kind = LABEL_TYPES.get(cand.label)
@@ -251,6 +256,8 @@ def _vote(doc: Doc, cand: Candidate) -> None:
     )
     if first_name and not org_cue and not region and not place_cue:
         votes["person"] = votes.get("person", 0.0) + FIRST_NAME_VOTE
+    if organisation_apposition(doc, cand.start, cand.end):
+        votes["organization"] = votes.get("organization", 0.0) + ORG_APPOSITION_VOTE
     if org_cue:
         votes["organization"] = votes.get("organization", 0.0) + 2.0
     elif len(words) == 1 and words[0] in ORG_SUFFIXES:
@@ -260,6 +267,8 @@ def _vote(doc: Doc, cand: Candidate) -> None:
         cand.title = f"{chain[1]} {cand.title}" if cand.title else chain[1]
     if cand.locative and len(words) == 1 and not org_cue:
         votes["location"] = votes.get("location", 0.0) + LOCATIVE_VOTE
+    if not named_person and country_by_capital(cand.text) is not None:
+        votes["location"] = votes.get("location", 0.0) + CAPITAL_VOTE  # "Then Lima.": a city, not a person
     if cand.title and not org_cue:
         votes["person"] = votes.get("person", 0.0) + 3.0
     elif not org_cue and (apposition_before(doc, cand.start) or apposition_after(doc, cand.end)):

@@ -152,6 +152,18 @@ PLACE_SUFFIXES: frozenset[str] = words(
     """
 )
 
+# Lower-case nouns that head an apposition naming an organisation ("the builder, Ostra Hidro,",
+# "Larkhill, a band whose ..."): the name beside them is no person.
+ORG_NOUNS: frozenset[str] = words(
+    """
+    company firm group band orchestra choir operator builder maker manufacturer producer developer
+    retailer supermarket chain carrier airline railway bank lender insurer broker fund investor
+    publisher broadcaster newspaper charity foundation club team union association agency regulator
+    authority council ministry department party coalition organisation organization network startup
+    start-up brand label studio brewery distillery conglomerate subsidiary consortium cooperative
+    """
+)
+
 # Online platforms: organisations when they act, channels (not actors) in "said on Twitter".
 PLATFORMS: frozenset[str] = words(
     """

@@ -270,3 +270,22 @@ def test_place_word_at_the_end_makes_a_place_even_after_a_first_name(
 def test_ampersand_name_is_a_firm_not_a_person(actors_of: Callable[[str], list[Actor]]) -> None:
     actors = actors_of("Shares of Martin & Quell rose after Martin & Quell raised its forecast.")
     assert by_name(actors, "Martin & Quell").type == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The builder, Ostra Hidro, said it had complied with its permit.", "Ostra Hidro"),
+        ("Larkhill, a small Glasgow band whose fans adore them, will tour in May.", "Larkhill"),
+    ],
+)
+def test_name_beside_a_noun_for_a_body_is_an_organisation(
+    actors_of: Callable[[str], list[Actor]], text: str, name: str
+) -> None:
+    assert by_name(actors_of(text), name).type == "organization"
+
+
+def test_capital_the_model_calls_a_person_is_a_city(actors_of: Callable[[str], list[Actor]]) -> None:
+    actors = actors_of('Asked about his plans, Arrow said: "Sleep. Then Buenos Aires. Then more chess."')
+    city = by_name(actors, "Buenos Aires")
+    assert city.type == "location" and city.country_code is None
