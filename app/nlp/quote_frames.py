@@ -1,7 +1,8 @@
 """Reporting frames from the dependency parse: cue word, source head and content tokens.
 
 One pass over the tokens, looking only at lexicon words, so the cost stays a small fraction of
-parsing. Quotation marks are not consulted here; `quotes.py` reconciles frames with them.
+parsing. Quotation marks are consulted only to tell a quoted name from quoted words after a
+naming verb ("what locals call “the Annex”"); `app.nlp.quote_rules` reconciles frames with them.
 """
 
 from __future__ import annotations
