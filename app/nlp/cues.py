@@ -859,3 +859,12 @@ PERSON_NOUN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ee")
 # Nouns that can stand for any organisation of the story ("the club", "the group"); others
 # ("the union", "the ministry") must match a name.
 GENERIC_ORG_NOUNS = frozenset({"club", "team", "side", "group", "organization", "organisation", "body"})
+# Possessive determiners and the pronoun whose owner they name ("her letter" is hers: "she").
+POSSESSIVE_PRONOUNS: dict[str, str] = {
+    "his": "he",
+    "her": "she",
+    "its": "it",
+    "their": "they",
+    "our": "we",
+    "my": "i",
+}

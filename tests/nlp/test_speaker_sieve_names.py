@@ -8,7 +8,6 @@ with actors mentioned only by their full names, so its matching is checked whate
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from app.nlp.annotations import Actor, Mention, Quote, Speaker, SpeakerRule, TextSpan
@@ -234,12 +233,6 @@ def test_a_named_organisations_letter_speaks_for_it(annotate: Annotate) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names.document_owner reads only a possessive owner, never 'a report by X'; 'report' is in "
-    "ANONYMOUS_HEADS, so anonymous_source takes 'A report' as an unnamed source with no affiliation "
-    "('by' is not among phrases._AFFILIATION_PREPS): (None, anonymous)",
-)
 def test_a_report_by_a_company_speaks_for_the_company(annotate: Annotate) -> None:
     text = "A report by Brightwater Foods said demand fell sharply."
     assert speaker_of(text, annotate(text), "demand fell sharply") == (
@@ -248,11 +241,6 @@ def test_a_report_by_a_company_speaks_for_the_company(annotate: Annotate) -> Non
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names.document_owner skips a pronoun owner (c.pos_ != 'PRON'), so 'Her letter' finds no "
-    "owner and no later pass fits: (None, unresolved)",
-)
 def test_her_letter_speaks_for_the_woman_in_focus(annotate: Annotate) -> None:
     text = "Lena Vogt sent a letter to the council. Her letter said the shelter would close."
     assert speaker_of(text, annotate(text), "the shelter would close") == (

@@ -3,8 +3,6 @@ organisation nouns and definite descriptions."""
 
 from __future__ import annotations
 
-import pytest
-
 from app.nlp.annotations import SpeakerRule
 from tests.nlp.test_speaker_sieve_pipeline import Annotate, Source, source_of, speaker_of
 
@@ -124,12 +122,6 @@ def test_demonym_modifier_tells_two_ministers_of_different_countries_apart(annot
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="nominals.role/_role_score: a demonym modifier ('Swedish' in 'the Swedish minister') counts "
-    "only as a word of the role, never as the country the profile holds from 'Sweden's trade minister', "
-    "so both ministers tie and focus picks the sentence's subject: ('Kari Nordvik', role)",
-)
 def test_demonym_modifier_matches_a_country_given_by_a_possessive(annotate: Annotate) -> None:
     text = (
         "Kari Nordvik, Norway's trade minister, met Lars Berg, Sweden's trade minister, on Monday. "

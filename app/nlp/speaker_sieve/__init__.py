@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from app.nlp.annotations import Actor, Quote, SpeakerRule
 from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
 from app.nlp.speaker_sieve.dialogue import continuation, turn_taking
-from app.nlp.speaker_sieve.names import descriptor_name, document_owner, exact_name, name_variant
+from app.nlp.speaker_sieve.documents import document_owner
+from app.nlp.speaker_sieve.names import descriptor_name, exact_name, name_variant
 from app.nlp.speaker_sieve.nominals import (
     anonymous_source,
     definite_description,

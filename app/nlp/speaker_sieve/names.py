@@ -7,11 +7,10 @@ from spacy.tokens import Token
 
 from app.nlp.annotations import SpeakerRule
 from app.nlp.countries import country_by_demonym
-from app.nlp.cues import DOCUMENT_NOUNS, ORG_NOUNS
 from app.nlp.gazetteer import PERSON_TITLES
 from app.nlp.gender import Gender, compatible, title_gender
 from app.nlp.speaker_sieve.context import NAME_FORMS, Discourse, Resolution, SieveContext, Slot
-from app.nlp.speaker_sieve.phrases import is_definite, latest_before, named_organization
+from app.nlp.speaker_sieve.phrases import is_definite, latest_before
 from app.nlp.speaker_sieve.profiles import fold
 
 _NAME_POS = frozenset({"PROPN"})
@@ -92,17 +91,3 @@ def is_title(word: str) -> bool:
     """ "Mr.", "Sen.", "Mayor": a word before a name that is not part of it."""
     low = word.casefold()
     return low in PERSON_TITLES or low.rstrip(".") in PERSON_TITLES or title_gender(word) != Gender.UNKNOWN
-
-
-def document_owner(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
-    """ "The union's letter says": a document speaks for the actor it belongs to."""
-    head = slot.head
-    if head is None or slot.cueless or fold(head.lemma_) not in DOCUMENT_NOUNS:
-        return None
-    owner = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-    if owner is None:
-        return None
-    actor = ctx.token_actor(owner, discourse)
-    if actor is None and fold(owner.lemma_) in ORG_NOUNS:
-        actor = named_organization(ctx, owner, slot.position)
-    return Resolution(SpeakerRule.DOCUMENT_OWNER, actor) if actor is not None else None

@@ -122,7 +122,10 @@ def _role_score(
     )
     if not fits:
         return 0
-    return 1 + len(modifiers & roles)
+    nationalities = {c.code for m in modifiers if (c := country_by_demonym(m)) is not None}
+    if nationalities and not nationalities & profile.countries and profile.countries:
+        return 0  # "the Swedish minister" is not the one the article tied to Norway
+    return 1 + len(modifiers & roles) + len(nationalities & profile.countries)
 
 
 def organization_nominal(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:

@@ -11,6 +11,7 @@ from app.nlp.annotations import SpeakerRule
 from app.nlp.cues import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     THING_PRONOUNS,
 )
@@ -48,19 +49,33 @@ def relative_pronoun(resolve_antecedent: Resolver) -> Resolver:
 def person_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
     """ "she said": the person in focus whose gender fits, never the one she is talking to."""
     head = slot.head
-    if head is None or slot.cueless or head.lower_ not in PERSON_PRONOUNS:
+    if head is None or slot.cueless:
         return None
-    accept = _person_accept(ctx, discourse, head)
-    if accept is None:
-        return None
-    actor = in_focus(ctx, discourse, head, accept, lambda t: _person_accept(ctx, discourse, t))
+    actor = _person_antecedent(ctx, discourse, head)
     return Resolution(SpeakerRule.PRONOUN, actor) if actor is not None else None
 
 
-def _person_accept(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> Accept | None:
-    if pronoun.lower_ not in PERSON_PRONOUNS:
+def pronoun_antecedent(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> int | None:
+    """The actor a pronoun or possessive ("she", "her", "its") stands for, as the passes would read it."""
+    person = _person_antecedent(ctx, discourse, pronoun)
+    return person if person is not None else _group_antecedent(ctx, discourse, pronoun)
+
+
+def _subject_form(pronoun: Token) -> str:
+    return POSSESSIVE_PRONOUNS.get(pronoun.lower_, pronoun.lower_)
+
+
+def _person_antecedent(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> int | None:
+    accept = _person_accept(ctx, discourse, pronoun)
+    if accept is None:
         return None
-    gender = pronoun_gender(pronoun.lower_)
+    return in_focus(ctx, discourse, pronoun, accept, lambda t: _person_accept(ctx, discourse, t))
+
+
+def _person_accept(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> Accept | None:
+    if _subject_form(pronoun) not in PERSON_PRONOUNS:
+        return None
+    gender = pronoun_gender(_subject_form(pronoun))
     addressees = {
         actor
         for token in addressed(pronoun.head)
@@ -79,16 +94,23 @@ def _person_accept(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> A
 def group_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
     """ "they said in a statement", "it said": the organisation in focus (a country for "it")."""
     head = slot.head
-    if head is None or slot.cueless or head.lower_ not in GROUP_PRONOUNS | THING_PRONOUNS:
+    if head is None or slot.cueless:
         return None
-    countries_too = head.lower_ in THING_PRONOUNS
+    actor = _group_antecedent(ctx, discourse, head)
+    return Resolution(SpeakerRule.GROUP_PRONOUN, actor) if actor is not None else None
+
+
+def _group_antecedent(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> int | None:
+    form = _subject_form(pronoun)
+    if form not in GROUP_PRONOUNS | THING_PRONOUNS:
+        return None
+    countries_too = form in THING_PRONOUNS
 
     def accept(actor: int) -> bool:
         profile = ctx.profiles[actor]
         return profile.type == "organization" or (countries_too and bool(ctx.actors[actor].country_code))
 
-    actor = in_focus(ctx, discourse, head, accept)
-    return Resolution(SpeakerRule.GROUP_PRONOUN, actor) if actor is not None else None
+    return in_focus(ctx, discourse, pronoun, accept)
 
 
 def addressed(verb: Token) -> list[Token]:
