@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.nlp.actor_spans import Candidate, fold_accents
+from app.nlp.gazetteer import ORG_PREFIXES, ORG_SUFFIXES
 from app.nlp.gender import Gender, compatible, first_name_gender, title_gender
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,5}$")
@@ -93,6 +94,7 @@ def group_candidates(candidates: Iterable[Candidate]) -> list[Group]:
         group.members.append(candidate)
     ordered = sorted(groups.values(), key=lambda g: g.first)
     _fold_person_short_forms(ordered)
+    _fold_organisation_short_forms(ordered)
     _fold_acronyms(ordered)
     return [g for g in ordered if g.members]
 
@@ -180,6 +182,32 @@ def _fold_person_short_forms(groups: list[Group]) -> None:
         member.votes["person"] = member.votes.get("person", 0.0) + SHORT_FORM_PERSON_VOTE
         group.members.remove(member)
         target.members.append(member)
+
+
+def _fold_organisation_short_forms(groups: list[Group]) -> None:
+    """Merge an organisation's leading words ("Harrow", "Harrow Lane") into its full name
+    ("Harrow Lane Markets"): firms are shortened from the front, people from the back."""
+    firms = [
+        g for g in groups if not g.country and len(_name_tokens(g.key)) >= 2 and g.leaning() == "organization"
+    ]
+    for group in groups:
+        tokens = _name_tokens(group.key)
+        if group.country or not group.members or group.leaning() not in {"organization", None}:
+            continue
+        if tokens[-1] in ORG_SUFFIXES or tokens[0] in ORG_PREFIXES:
+            continue  # "Bank", "Council of": a generic word, not a short name
+        matches = [
+            f
+            for f in firms
+            if f is not group
+            and f.members
+            and len(tokens) < len(_name_tokens(f.key))
+            and _name_tokens(f.key)[: len(tokens)] == tokens
+        ]
+        if len(matches) != 1:
+            continue  # none, or two firms share the opening word: leave it alone
+        matches[0].members.extend(group.members)
+        group.members = []
 
 
 def _fold_acronyms(groups: list[Group]) -> None:

@@ -188,3 +188,9 @@ def test_dateline_town_stays_a_place_beside_a_person_of_that_name(
         ("Lincoln", "location", [0]),
         ("Marcus Lincoln", "person", [text.index("Marcus"), text.index("Lincoln said")]),
     ]
+
+
+def test_organisation_short_form_merges_with_its_full_name(actors_of: Callable[[str], list[Actor]]) -> None:
+    text = "Quorvan Holdings said profits rose in May. Shares fell 3 percent after Quorvan cut its forecast."
+    firms = {a.name: [m.start for m in a.mentions] for a in actors_of(text) if a.type == "organization"}
+    assert firms == {"Quorvan Holdings": [0, text.index("Quorvan cut")]}
