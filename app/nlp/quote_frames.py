@@ -252,9 +252,11 @@ def _quoted_name(verb: Token, noun: Token) -> bool:
         return nouns_only
     words = [t for t in inner if t.is_alpha]
     title_case = noun.pos_ in NAME_POS and all(t.text[0].isupper() or t.pos_ in FUNCTION_POS for t in words)
-    before = doc[inner[0].i - 2] if inner[0].i >= 2 else None
+    mark = inner[0].i - 1  # the opening quotation mark's token
+    before = doc[mark - 1] if mark > 0 else None
     definite = before is not None and before.dep_ in ("det", "poss") and before.lower_ not in INDEFINITE
-    return title_case or (definite and nouns_only and len(words) > 1)
+    compound = nouns_only and len(words) > 1
+    return title_case or (definite and compound)
 
 
 def find_frames(doc: Doc) -> list[Frame]:
