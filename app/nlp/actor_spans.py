@@ -22,6 +22,7 @@ from app.nlp.gazetteer import (
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PERSON_TITLES,
+    PLACE_PREFIXES,
     PLATFORMS,
     REGION_QUALIFIERS,
     SURNAME_PARTICLES,
@@ -235,6 +236,15 @@ def _given_names_start(doc: Doc, start: int, taken: list[bool]) -> int:
     return first if first < start and first > 0 and is_title(doc[first - 1].text) else start
 
 
+def _place_prefix_start(doc: Doc, start: int, taken: list[bool]) -> int:
+    """Where a place name really starts when the model left out its opening word ("[Little]
+    Marsby"), which is then part of the name."""
+    before = doc[start - 1] if start > 0 else None
+    if before is None or taken[before.i] or not before.text[:1].isupper():
+        return start
+    return before.i if before.text.casefold() in PLACE_PREFIXES else start
+
+
 def _valid(doc: Doc, start: int, end: int) -> bool:
     text = doc[start:end].text
     return _has_letters(text) and any(ch.isupper() for ch in text) and len(text.strip()) > 1
@@ -432,6 +442,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         for start, end in pieces:
             if start == ent.start and ent.label_ in _NAME_LABELS and not _caps_lines(doc)[start]:
                 start = _given_names_start(doc, start, taken)
+            if start == ent.start and not _caps_lines(doc)[start]:
+                start = _place_prefix_start(doc, start, taken)
             if _valid(doc, start, end) and not any(reserved[start:end]):
                 candidates.append(_make(doc, start, end, ent.label_))
     i = 0

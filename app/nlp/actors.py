@@ -31,6 +31,7 @@ from app.nlp.gazetteer import (
     NON_ACTOR_WORDS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
+    PLACE_PREFIXES,
     PLACE_SUFFIXES,
     PLATFORMS,
 )
@@ -64,7 +65,7 @@ ORG_APPOSITION_VOTE = 3.0
 PLACE_SUFFIX_VOTE = 2.0
 # A capital city's name that is neither a person's surname here nor standing for its country.
 CAPITAL_VOTE = 2.0
-# A lone name after a preposition of place ("in Lincoln") leans to a place, more than one NER label.
+# A name after a preposition of place ("in Lincoln") leans to a place, more than one NER label.
 LOCATIVE_VOTE = 1.5
 # A dateline's place outweighs whatever type the model guessed for its capitals.
 DATELINE_VOTE = 5.0
@@ -235,7 +236,7 @@ def _vote(doc: Doc, cand: Candidate, named_person: bool) -> None:
     if kind is not None:
         votes[kind] = weight
     words = [t.text.casefold() for t in doc[cand.start : cand.end]]
-    region = len(words) >= 2 and words[0] in COMPASS_WORDS
+    region = len(words) >= 2 and (words[0] in COMPASS_WORDS or words[0] in PLACE_PREFIXES)
     org_cue = (len(words) >= 2 and words[-1] in ORG_SUFFIXES and not region) or (
         words[0] in ORG_PREFIXES and "of" in words[1:]
     )
@@ -265,7 +266,7 @@ def _vote(doc: Doc, cand: Candidate, named_person: bool) -> None:
     chain = title_before(doc, cand.start)
     if chain is not None and not org_cue:
         cand.title = f"{chain[1]} {cand.title}" if cand.title else chain[1]
-    if cand.locative and len(words) == 1 and not org_cue:
+    if cand.locative and not org_cue:
         votes["location"] = votes.get("location", 0.0) + LOCATIVE_VOTE
     if not named_person and country_by_capital(cand.text) is not None:
         votes["location"] = votes.get("location", 0.0) + CAPITAL_VOTE  # "Then Lima.": a city, not a person

@@ -164,6 +164,14 @@ ORG_NOUNS: frozenset[str] = words(
     """
 )
 
+# Capitalised words that open a place name the model may tag without them ("Little Marsby",
+# "Upper Tarnwick", "Port Averly").
+PLACE_PREFIXES: frozenset[str] = words(
+    """
+    Little Great Old New Upper Lower Greater Port Mount Fort Lake Cape Saint St. North South East West
+    """
+)
+
 # Online platforms: organisations when they act, channels (not actors) in "said on Twitter".
 PLATFORMS: frozenset[str] = words(
     """
