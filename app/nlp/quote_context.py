@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from app.nlp.annotations import QuoteKind
 from app.nlp.cues import POSSESSIVE_ENDINGS, TIME_ENTITY_TYPES, TITLE_SMALL_WORDS
+from app.nlp.dateline import dateline_span
 from app.nlp.quote_marks import Segment, paragraphs, scan
 
 Span = tuple[int, int]
@@ -40,6 +41,20 @@ class QuoteContext:
         self._segment_starts = [s.start for s in self.segments]
         self.paragraphs: tuple[Span, ...] = tuple(paragraphs(self.text))
         self._paragraph_starts = [p[0] for p in self.paragraphs]
+        self.dateline = dateline_span(self.text)
+
+    def without_dateline(self, spans: list[Span]) -> list[Span]:
+        """Reported words never include the dateline ("OSLO (Reuters) - Norway will ..., X said")."""
+        if self.dateline is None:
+            return spans
+        first, end = self.dateline
+        out: list[Span] = []
+        for start, stop in spans:
+            if first <= start < end:
+                start = end + len(self.text[end:stop]) - len(self.text[end:stop].lstrip(SPAN_STRIP))
+            if start < stop:
+                out.append((start, stop))
+        return out
 
     def _is_title(self, seg: Segment) -> bool:
         """A short title-case quotation inside a sentence names a work or show ("on “Meet the Press”")."""

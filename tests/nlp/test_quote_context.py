@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 
+from app.nlp.annotations import Annotation
 from app.nlp.quote_context import QuoteContext
+
+Annotate = Callable[[str], Annotation]
 
 
 def quoted_texts(ctx: QuoteContext) -> list[str]:
@@ -63,3 +68,25 @@ def test_lead_in_stops_at_a_clause_of_the_writer(nlp: Language) -> None:
     text = "Ann Vale praised the “quiet work of the volunteers,” a colleague said."
     ctx = QuoteContext(nlp(text))
     assert ctx.lead_in(ctx.segments[0]) == ctx.segments[0].start
+
+
+def test_reported_words_never_include_the_dateline(nlp: Language) -> None:
+    text = "Cod quota cut.\n\nTROMSO, March 3 (Reuters) - Norway will cut the quota, Kari Nordvik said."
+    ctx = QuoteContext(nlp(text))
+    head, whole = (0, len("Cod quota cut")), (text.index("TROMSO"), text.index(", Kari"))
+    assert [text[s:e] for s, e in ctx.without_dateline([head, whole])] == [
+        "Cod quota cut",
+        "Norway will cut the quota",
+    ]
+
+
+def test_reported_words_in_a_lead_start_after_the_dateline(annotate: Annotate) -> None:
+    text = "TROMSO, March 3 (Reuters) - Norway will cut the quota, Kari Nordvik said on Tuesday."
+    annotation = annotate(text)
+    (quote,) = annotation.quotes
+    assert quote.speaker is not None and quote.speaker.actor is not None
+    assert (text[quote.start : quote.end], quote.kind, annotation.actors[quote.speaker.actor].name) == (
+        "Norway will cut the quota",
+        "indirect",
+        "Kari Nordvik",
+    )

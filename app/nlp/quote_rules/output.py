@@ -22,7 +22,9 @@ def finish(ctx: QuoteContext, drafts: list[Draft]) -> list[Quote]:
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None  # latest speaker and the paragraph its quote ends in
     for d in drafts:
-        spans = sorted(d.spans)
+        spans = ctx.without_dateline(sorted(d.spans))
+        if not spans:
+            continue
         speaker: Speaker | None = None
         if d.continues:
             if last is None or ctx.para_of(spans[0][0]) - last[1] > CONTINUATION_MAX_PARAGRAPHS:
