@@ -247,3 +247,11 @@ def test_her_letter_speaks_for_the_woman_in_focus(annotate: Annotate) -> None:
         "Lena Vogt",
         SpeakerRule.DOCUMENT_OWNER,
     )
+
+
+def test_descriptor_then_an_organisation_name_resolves_to_the_organisation(annotate: Annotate) -> None:
+    text = "The builder, Kestrel Works, said the dam would be finished in May."
+    assert speaker_of(text, annotate(text), "the dam would be finished in May") == (
+        "Kestrel Works",
+        SpeakerRule.DESCRIPTOR_NAME,
+    )

@@ -67,22 +67,23 @@ def descriptor_name(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Reso
         return None
     for child in head.children:
         if child.dep_ == "appos":
-            actor = _person_at(ctx, discourse, child)
+            actor = _named_at(ctx, discourse, child)
             if actor is not None:
                 return Resolution(SpeakerRule.DESCRIPTOR_NAME, actor)
     doc = ctx.doc
     after = slot.phrase.end
     if after < len(doc) and doc[after].text == ",":
         for token in doc[after + 1 : min(len(doc), after + 1 + APPOSITION_GAP)]:
-            actor = _person_at(ctx, discourse, token)
+            actor = _named_at(ctx, discourse, token)
             if actor is not None:
                 return Resolution(SpeakerRule.DESCRIPTOR_NAME, actor)
     return None
 
 
-def _person_at(ctx: SieveContext, discourse: Discourse, token: Token) -> int | None:
+def _named_at(ctx: SieveContext, discourse: Discourse, token: Token) -> int | None:
+    """A person or organisation named at `token` ("The builder, Andes Hidro, said"); never a place."""
     actor = ctx.token_actor(token, discourse)
-    if actor is None or ctx.profiles[actor].type != "person":
+    if actor is None or ctx.profiles[actor].type == "location":
         return None
     return actor
 
