@@ -67,6 +67,11 @@ PLACE_SUFFIX_VOTE = 2.0
 CAPITAL_VOTE = 2.0
 # A name after a preposition of place ("in Lincoln") leans to a place, more than one NER label.
 LOCATIVE_VOTE = 1.5
+# What one NER label is worth in the vote; a candidate with no more than that is weakly typed.
+NER_LABEL_VOTE = 1.0
+# Each conjunct of a list that leans to one type votes for it, up to a cap.
+CONJUNCT_VOTE = 1.0
+MAX_CONJUNCT_VOTES = 2
 # A dateline's place outweighs whatever type the model guessed for its capitals.
 DATELINE_VOTE = 5.0
 
@@ -84,6 +89,7 @@ def _find_actors(doc: Doc) -> list[Actor]:
     people = _person_name_words(doc)
     candidates = _examined(doc, find_candidates(doc), people)
     candidates = _add_surnames(doc, candidates, people)
+    _vote_with_conjuncts(doc, candidates)
     candidates = _drop_title_fragments(doc, candidates)
     text = doc.text
     built = (_build(doc, text, group) for group in group_candidates(candidates))
@@ -97,8 +103,7 @@ def _examined(doc: Doc, candidates: list[Candidate], people: frozenset[str]) -> 
 
 
 def _leans_person(cand: Candidate) -> bool:
-    votes = cand.votes
-    return bool(votes) and max(votes, key=lambda k: votes[k]) == "person"
+    return _leaning(cand) == "person"
 
 
 def _add_surnames(doc: Doc, candidates: list[Candidate], people: frozenset[str]) -> list[Candidate]:
@@ -115,6 +120,36 @@ def _add_surnames(doc: Doc, candidates: list[Candidate], people: frozenset[str])
     found = _examined(doc, surname_mentions(doc, named, candidates), people)
     kept = [c for c in candidates if not any(f.start <= c.start and c.end <= f.end for f in found)]
     return sorted(kept + found, key=lambda c: c.start)
+
+
+def _vote_with_conjuncts(doc: Doc, candidates: list[Candidate]) -> None:
+    """Names in one list are of one kind ("from Brittany, Cornwall and the Faroe Islands"): each
+    conjunct's leaning type adds a vote to a name that leans otherwise."""
+    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    leaning = {id(c): _leaning(c) for c in candidates}
+    for cand in candidates:
+        if cand.country is not None or cand.title or max(cand.votes.values(), default=0.0) > NER_LABEL_VOTE:
+            continue  # only a name with no more evidence than its NER label takes its list's kind
+        linked = {id(n): n for n in _conjuncts(doc, cand, by_token)}.values()
+        kinds = {leaning[id(n)] for n in linked}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        if kind is not None and kind != leaning[id(cand)]:
+            cand.votes[kind] = cand.votes.get(kind, 0.0) + CONJUNCT_VOTE * min(
+                len(linked), MAX_CONJUNCT_VOTES
+            )
+
+
+def _conjuncts(doc: Doc, cand: Candidate, by_token: dict[int, Candidate]) -> list[Candidate]:
+    """Candidates joined to this one by a coordination in the parse, either way."""
+    root = doc[cand.start : cand.end].root
+    linked = [by_token.get(root.head.i)] if root.dep_ == "conj" else []
+    linked += [by_token.get(child.i) for child in root.children if child.dep_ == "conj"]
+    return [c for c in linked if c is not None and c is not cand]
+
+
+def _leaning(cand: Candidate) -> str | None:
+    votes = cand.votes
+    return max(votes, key=lambda k: votes[k]) if votes else None
 
 
 def _strip_inner_title(doc: Doc, cand: Candidate) -> None:
@@ -230,7 +265,7 @@ def _examine_dateline(cand: Candidate) -> Candidate:
 def _vote(doc: Doc, cand: Candidate, named_person: bool) -> None:
     """Evidence for the candidate's type: its NER label, a title before it, organisation words;
     `named_person` when its text is a word of a person's full name in the article."""
-    weight = 0.3 if cand.headline else 1.0
+    weight = 0.3 if cand.headline else NER_LABEL_VOTE
     votes: dict[str, float] = {}
     kind = LABEL_TYPES.get(cand.label)
     if kind is not None:

@@ -297,3 +297,13 @@ def test_place_name_keeps_its_opening_word_and_stays_a_place(actors_of: Callable
     )
     village = by_name(actors, "Little Marsby")
     assert village.type == "location" and [m.text for m in village.mentions] == ["Little Marsby"]
+
+
+def test_names_in_one_list_are_of_one_kind(actors_of: Callable[[str], list[Actor]]) -> None:
+    # The model calls the middle name a person; its two neighbours in the list are places.
+    actors = actors_of("Dancers travelled from Andalusia, Devon and the Shetland Islands for the gala.")
+    assert [(a.name, a.type) for a in actors] == [
+        ("Andalusia", "location"),
+        ("Devon", "location"),
+        ("Shetland Islands", "location"),
+    ]
