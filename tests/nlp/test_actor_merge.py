@@ -175,8 +175,10 @@ def test_country_name_without_such_a_person_stays_the_country(
 
 
 def test_quoted_nickname_inside_a_name_is_one_person(actors_of: Callable[[str], list[Actor]]) -> None:
-    text = "The publican, Nora \u201cBig Nell\u201d Keating, took over in 1990. Keating said trade was slow."
-    assert people(actors_of(text)) == {"Nora Keating": ["Nora \u201cBig Nell\u201d Keating", "Keating"]}
+    text = (
+        "The publican, Nora \u201cBig Nell\u201d Kenwright, took over in 1990. Kenwright said trade was slow."
+    )
+    assert people(actors_of(text)) == {"Nora Kenwright": ["Nora \u201cBig Nell\u201d Kenwright", "Kenwright"]}
 
 
 def test_dateline_town_stays_a_place_beside_a_person_of_that_name(
