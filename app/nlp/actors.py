@@ -123,7 +123,7 @@ def _add_surnames(doc: Doc, candidates: list[Candidate], people: frozenset[str])
 
 
 def _vote_with_conjuncts(doc: Doc, candidates: list[Candidate]) -> None:
-    """Names in one list are of one kind ("from Brittany, Cornwall and the Faroe Islands"): each
+    """Names in one list are of one kind ("from Andalusia, Carinthia and the Shetland Islands"): each
     conjunct's leaning type adds a vote to a name that leans otherwise."""
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     leaning = {id(c): _leaning(c) for c in candidates}
