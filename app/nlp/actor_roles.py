@@ -105,8 +105,8 @@ def apposition_before(doc: Doc, start: int) -> str | None:
 
 
 def organisation_apposition(doc: Doc, start: int, end: int) -> bool:
-    """Whether the name stands in apposition to a noun for a body ("the builder, Ostra Hidro,",
-    "Larkhill, a band whose"): such a name is an organisation, whatever its words look like."""
+    """Whether the name stands in apposition to a noun for a body ("the builder, Brenner Kvist,",
+    "Fennick, a small brewery"): such a name is an organisation, whatever its words look like."""
     if start >= 2 and doc[start - 1].text == ",":
         head = doc[start - 2]
         if head.lower_ in ORG_NOUNS and head.tag_ in _COMMON_NOUN_TAGS:

@@ -59,7 +59,7 @@ _TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "location")
 FIRST_NAME_VOTE = 1.5
 # A role in apposition ("the fisheries minister, Lena Berg,") says the name is a person's.
 APPOSITION_VOTE = 2.0
-# A name beside a noun for a body ("the builder, Ostra Hidro,") is an organisation, as sure as a title.
+# A name beside a noun for a body ("the builder, Brenner Kvist,") is an organisation, as sure as a title.
 ORG_APPOSITION_VOTE = 3.0
 # A last word that names a kind of place ("Harbour Road", "Ostby Park"), as strong as an org word.
 PLACE_SUFFIX_VOTE = 2.0

@@ -152,8 +152,8 @@ PLACE_SUFFIXES: frozenset[str] = words(
     """
 )
 
-# Lower-case nouns that head an apposition naming an organisation ("the builder, Ostra Hidro,",
-# "Larkhill, a band whose ..."): the name beside them is no person.
+# Lower-case nouns that head an apposition naming an organisation ("the builder, Brenner Kvist,",
+# "Fennick, a small brewery ..."): the name beside them is no person.
 ORG_NOUNS: frozenset[str] = words(
     """
     company firm group band orchestra choir operator builder maker manufacturer producer developer

@@ -275,8 +275,8 @@ def test_ampersand_name_is_a_firm_not_a_person(actors_of: Callable[[str], list[A
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("The builder, Ostra Hidro, said it had complied with its permit.", "Ostra Hidro"),
-        ("Larkhill, a small Glasgow band whose fans adore them, will tour in May.", "Larkhill"),
+        ("The builder, Brenner Kvist, said the bridge would open in June.", "Brenner Kvist"),
+        ("Fennick, a small brewery near Lowmoor, said sales were up.", "Fennick"),
     ],
 )
 def test_name_beside_a_noun_for_a_body_is_an_organisation(
