@@ -98,3 +98,17 @@ def test_a_cue_noun_held_by_its_owner(annotate: Annotate) -> None:
     assert quote_views(text, annotate(text)) == [
         QuoteView(("that the law is void",), "indirect", FRAME, "finding", "The court")
     ]
+
+
+def test_an_inverted_subject_between_two_quotations_is_not_reported(annotate: Annotate) -> None:
+    text = "Mrs. Penrose came in.\n\n“My dear Mr. Penrose,” said she, “the Aldens have taken the house.”"
+    assert quote_views(text, annotate(text)) == [
+        QuoteView(
+            ("“My dear Mr. Penrose,”", "“the Aldens have taken the house.”"),
+            "direct",
+            QuoteRule.CUE_AFTER,
+            "said",
+            "she",
+            "Mrs. Penrose",
+        )
+    ]

@@ -37,3 +37,10 @@ def test_subject_between_a_quotation_and_its_cue(nlp: Language) -> None:
     after_quote = ctx.token_at(ctx.segments[0].end - 1) + 1
     subject = subject_between(ctx, after_quote, tells)
     assert subject is not None and subject.text == "Kell"
+
+
+def test_inverted_subject_with_a_possessive_is_the_possessed_noun(nlp: Language) -> None:
+    ctx = QuoteContext(nlp("“Do you not wish to know?” cried his wife."))
+    cried = next(t for t in ctx.doc if t.text == "cried")
+    subject = inverted_subject(ctx, cried, len(ctx.text))
+    assert subject is not None and subject.text == "wife"

@@ -17,6 +17,7 @@ from app.nlp.quote_context import CLAUSE_POS, QuoteContext, Span
 from app.nlp.quote_frames import Frame, find_frames
 from app.nlp.quote_rules.draft import Draft
 from app.nlp.quote_rules.syntax import NAME_POS, can_speak, inverted_subject, is_cue_verb, subject_between
+from app.nlp.quote_speaker import phrase_tokens
 
 APPOSITIVE_TOKENS = 12  # "Col. Mark Olsen, a navy spokesman in Manila, said": longest appositive
 APPOSITIVE_MARK = ","
@@ -60,6 +61,7 @@ def _frame_draft(ctx: QuoteContext, frame: Frame) -> Draft | None:
         content, source = _invert_source(ctx, frame, para)
     if source is None and cue.pos_ == "VERB":
         source = _subject_before(ctx, cue)
+    content = _without_inverted_subject(ctx, content, cue, para)
     spans = [sp for sp in ctx.token_spans(content) if ctx.para_of(sp[0]) == para]
     spans = _drop_unquoted_tail(ctx, spans, frame.cue_start)
     spans = _before_next_cue(ctx, spans, cue)
@@ -81,6 +83,23 @@ def _frame_draft(ctx: QuoteContext, frame: Frame) -> Draft | None:
         tuple(segs),
         lead_in,
     )
+
+
+def _without_inverted_subject(ctx: QuoteContext, content: list[int], cue: Token, para: int) -> list[int]:
+    """ "“A,” said she, “B.”": between two quotations, the words right after the cue name the
+    speaker; however the parse hung them, they are not what was said."""
+    doc = ctx.doc
+    subject = inverted_subject(ctx, cue, ctx.paragraphs[para][1])
+    if subject is None or ctx.segment_before(cue.idx) is None:
+        return content
+    lo, hi = phrase_tokens(subject)
+    interrupted = (
+        lo == cue.i + 1
+        and hi + 1 < len(doc)
+        and doc[hi].text == APPOSITIVE_MARK
+        and ctx.segment_at(doc[hi + 1].idx) is not None
+    )
+    return [i for i in content if not lo <= i <= hi] if interrupted else content
 
 
 def _drop_unquoted_tail(ctx: QuoteContext, spans: list[Span], cue: int) -> list[Span]:

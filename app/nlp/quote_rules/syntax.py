@@ -73,6 +73,9 @@ def subject_between(ctx: QuoteContext, start: int, verb: Token) -> Token | None:
     return None
 
 
+POSSESSOR_DEP = "poss"
+
+
 def inverted_subject(ctx: QuoteContext, verb: Token, para_end: int) -> Token | None:
     """ "..., said the group formed in 2017": the noun phrase right after the verb."""
     doc = ctx.doc
@@ -81,6 +84,8 @@ def inverted_subject(ctx: QuoteContext, verb: Token, para_end: int) -> Token | N
         if tok.idx >= para_end or tok.is_punct or tok.pos_ == "ADP" or tok.ent_type_ in TIME_ENTITY_TYPES:
             return None  # past the subject's place: "said on Friday", "told of their time"
         if tok.pos_ in SPEAKER_POS:
+            if tok.dep_ == POSSESSOR_DEP and tok.i < tok.head.i < verb.i + INVERTED_NAME_REACH:
+                tok = tok.head  # "cried his wife": the wife speaks, not "his"
             while (
                 tok.dep_ in NAME_PART_DEPS
                 and tok.head.i > tok.i
