@@ -28,12 +28,11 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """Character offsets of a dateline, of its place, and of the region after the place if any."""
+    """Character offsets of a dateline and of its place."""
 
     start: int
     end: int
     place: tuple[int, int]
-    region: tuple[int, int] | None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -68,14 +67,10 @@ def find_dateline(text: str) -> Dateline | None:
         match = _match(line)
         if match is None:
             continue
-        region = (
-            (offset + match.start("region"), offset + match.end("region")) if match.group("region") else None
-        )
         return Dateline(
             start=offset + match.start(),
             end=offset + match.end(),
             place=(offset + match.start("place"), offset + match.end("place")),
-            region=region,
         )
     return None
 

@@ -33,13 +33,6 @@ def test_dateline_and_its_place_are_found(text: str, dateline: str, place: str) 
     assert dateline_span(text) == (found.start, found.end)
 
 
-def test_region_after_the_place_is_its_own_span() -> None:
-    text = "NEW HARWICK, Ohio, Sept. 9 \u2014 Voters went to the polls."
-    found = find_dateline(text)
-    assert found is not None and found.region is not None
-    assert text[found.region[0] : found.region[1]] == "Ohio"
-
-
 @pytest.mark.parametrize(
     "text",
     [
