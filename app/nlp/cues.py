@@ -868,3 +868,7 @@ POSSESSIVE_PRONOUNS: dict[str, str] = {
     "our": "we",
     "my": "i",
 }
+# Words that may come before a name spoken to at the start of a quotation ("“My dear Mr. Penrose,").
+VOCATIVE_OPENER_WORDS = frozenset(
+    {"my", "dear", "oh", "o", "well", "now", "yes", "no", "mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
+)

@@ -86,3 +86,39 @@ def test_turn_taking_speaker_words_are_the_askers_own(annotate: Annotate) -> Non
     assert source_of(EXCHANGE, annotate(EXCHANGE), "“Can anyone confirm that for the court?”") == Source(
         "Moss", "Ada Moss", False, None, SpeakerRule.TURN_TAKING
     )
+
+
+def test_untagged_answer_to_a_question_addressed_by_name_is_the_named_persons(annotate: Annotate) -> None:
+    text = (
+        "Ada Moss sat by the window while Tom Berg read.\n\n"
+        "“Tom, will you walk with me to the harbour?” she asked.\n\n"
+        "“Not today, I have letters to write.”"
+    )
+    assert speaker_of(text, annotate(text), "“Not today, I have letters to write.”") == (
+        "Tom Berg",
+        SpeakerRule.TURN_TAKING,
+    )
+
+
+def test_untagged_answer_to_a_question_asked_of_someone_is_that_persons(annotate: Annotate) -> None:
+    text = (
+        "Ada Moss met Tom Berg at the gate.\n\n"
+        "“Is the ferry late again?” Moss asked Berg.\n\n"
+        "“By an hour, as always.”"
+    )
+    assert speaker_of(text, annotate(text), "“By an hour, as always.”") == (
+        "Tom Berg",
+        SpeakerRule.TURN_TAKING,
+    )
+
+
+def test_untagged_line_after_a_question_asked_of_no_one_continues_the_asker(annotate: Annotate) -> None:
+    text = (
+        "Karen Holt runs the bakery on Dock Street, next to Mayor Ivo Stern's office.\n\n"
+        "“What are we supposed to do now?” Holt asked.\n\n"
+        "“We have no money left for repairs.”"
+    )
+    assert speaker_of(text, annotate(text), "“We have no money left for repairs.”") == (
+        "Karen Holt",
+        SpeakerRule.CONTINUATION,
+    )
