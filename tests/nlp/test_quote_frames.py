@@ -87,3 +87,23 @@ def test_a_plain_thing_rejected_or_welcomed_is_no_report(annotate: Annotate, tex
 )
 def test_words_rejected_or_welcomed_are_reported(annotate: Annotate, text: str, expected: str) -> None:
     assert quotes(text, annotate(text)) == [(expected, "indirect")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor announced that the library would close in May.",
+            ("that the library would close in May", "indirect"),
+        ),
+        ("Berg added that the price would rise.", ("that the price would rise", "indirect")),
+        ("“We will not sell,” he added.", ("“We will not sell,”", "direct")),
+    ],
+)
+def test_reports_with_announce_and_add_stay(annotate: Annotate, text: str, expected: tuple[str, str]) -> None:
+    assert quotes(text, annotate(text)) == [expected]
+
+
+def test_rejecting_an_account_of_events_is_no_report(annotate: Annotate) -> None:
+    text = "The ministry rejected that account on Tuesday."
+    assert quotes(text, annotate(text)) == []
