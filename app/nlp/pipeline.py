@@ -14,6 +14,7 @@ from app.nlp.annotations import Annotation, Mention, MentionForm
 from app.nlp.cues import PRONOUNS as PERSONAL_PRONOUNS
 from app.nlp.cues import RELATIVE_PRONOUNS
 from app.nlp.quote_marks import paragraphs
+from app.nlp.quote_rules.assembly import join_continuations
 from app.nlp.quotes import find_quotes
 from app.nlp.salience import score_salience
 from app.nlp.speaker_sieve import resolve_speakers
@@ -63,11 +64,12 @@ class Annotator:
 
 def annotate_doc(doc: Doc) -> Annotation:
     actors = find_actors(doc)
+    text = doc.text  # rebuilt on every access: read once
     quotes = find_quotes(doc)
     resolve_speakers(doc, actors, quotes)
-    annotation = Annotation(actors=actors, quotes=quotes)
+    annotation = Annotation(actors=actors, quotes=join_continuations(text, quotes))
     add_speaker_mentions(annotation)
-    score_salience(annotation, len(doc.text))
+    score_salience(annotation, len(text))
     return annotation
 
 

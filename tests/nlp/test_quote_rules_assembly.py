@@ -40,22 +40,28 @@ def test_a_lead_in_takes_the_sentence_words_before_the_quotation(nlp: Language) 
     ]
 
 
-def test_a_continuation_paragraph_stays_a_quote_of_its_own(annotate: Annotate) -> None:
-    # The speaker sieve, not assembly, decides whose turn it is (continuation or turn-taking).
+def test_a_continuation_paragraph_joins_the_quote_it_continues_as_one_more_span(annotate: Annotate) -> None:
+    # Joined only once the speaker sieve has found the same speaker going on (not an answer).
     text = "“The pool is closed,” Ivo Stern said.\n\n“It needs a new roof before the summer.”"
     annotation = annotate(text)
     assert quote_views(text, annotation) == [
-        QuoteView(("“The pool is closed,”",), "direct", FRAME, "said", "Ivo Stern", "Ivo Stern"),
         QuoteView(
-            ("“It needs a new roof before the summer.”",),
+            ("“The pool is closed,”", "“It needs a new roof before the summer.”"),
             "direct",
-            QuoteRule.CONTINUATION,
-            None,
+            FRAME,
+            "said",
             "Ivo Stern",
             "Ivo Stern",
-        ),
+        )
     ]
-    assert [q.speaker.rule for q in annotation.quotes if q.speaker] == [
-        SpeakerRule.EXACT_NAME,
-        SpeakerRule.CONTINUATION,
+    assert [q.speaker.rule for q in annotation.quotes if q.speaker] == [SpeakerRule.EXACT_NAME]
+
+
+def test_an_answer_in_an_exchange_stays_a_quote_of_its_own(annotate: Annotate) -> None:
+    text = "Ada Moss met Tom Berg.\n\n“Is the ferry late?” Moss asked Berg.\n\n“By an hour, as always.”"
+    assert quote_views(text, annotate(text)) == [
+        QuoteView(("“Is the ferry late?”",), "direct", QuoteRule.CUE_AFTER, "asked", "Moss", "Ada Moss"),
+        QuoteView(
+            ("“By an hour, as always.”",), "direct", QuoteRule.CONTINUATION, None, "Tom Berg", "Tom Berg"
+        ),
     ]

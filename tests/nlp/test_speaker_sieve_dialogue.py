@@ -4,7 +4,7 @@ last speaker, or, in a question-and-answer exchange, goes back to the one who as
 from __future__ import annotations
 
 from app.nlp.annotations import SpeakerRule
-from tests.nlp.test_speaker_sieve_pipeline import Annotate, Source, source_of, speaker_of
+from tests.nlp.test_speaker_sieve_pipeline import Annotate, Source, quote_at, source_of, speaker_of
 
 EXCHANGE = (
     "Judge Ada Moss questioned Tom Berg for an hour on Tuesday.\n\n"
@@ -118,7 +118,11 @@ def test_untagged_line_after_a_question_asked_of_no_one_continues_the_asker(anno
         "“What are we supposed to do now?” Holt asked.\n\n"
         "“We have no money left for repairs.”"
     )
-    assert speaker_of(text, annotate(text), "“We have no money left for repairs.”") == (
-        "Karen Holt",
-        SpeakerRule.CONTINUATION,
-    )
+    annotation = annotate(text)
+    quote = quote_at(text, annotation, text[text.index("“What") :])
+    assert [text[s:e] for s, e in quote.spans] == [
+        "“What are we supposed to do now?”",
+        "“We have no money left for repairs.”",
+    ]
+    assert quote.speaker is not None and quote.speaker.actor is not None
+    assert annotation.actors[quote.speaker.actor].name == "Karen Holt"

@@ -1,12 +1,16 @@
 """Assembly passes over the rules' drafts: join interrupted quotations and extend drafts back over
-their lead-in words. Each returns new drafts, in order. (A continuation paragraph stays a quote of
-its own: the speaker sieve decides whether the same speaker goes on or the other party answers.)"""
+their lead-in words. Each returns new drafts, in order. A continuation paragraph stays a quote of
+its own until the speaker sieve has decided whether the same speaker goes on (then
+`join_continuations` makes it one more span of the quote it continues) or the other party answers."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
+from app.nlp.annotations import Quote, SpeakerRule
 from app.nlp.quote_context import QuoteContext
+from app.nlp.quote_marks import paragraphs
 from app.nlp.quote_rules.draft import Draft
 
 MAX_INTERRUPTION = 300  # characters between two parts of one quotation ("," said X, a ... of Y. ")
@@ -65,4 +69,30 @@ def extend_lead_ins(ctx: QuoteContext, drafts: list[Draft]) -> list[Draft]:
             start = ctx.lead_in(ctx.segments[d.segments[0]])
             d = replace(d, spans=((start, d.spans[0][1]), *d.spans[1:]))
         out.append(d)
+    return out
+
+
+def join_continuations(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A quotation paragraph that continues the quote of the paragraph before (same speaker, as
+    the speaker sieve decided) is one more span of that quote, as multi-paragraph quotations are
+    annotated. `quotes` must be sorted by start."""
+    starts = [start for start, _ in paragraphs(text)]
+
+    def para_of(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    out: list[Quote] = []
+    for quote in quotes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and quote.speaker is not None
+            and quote.speaker.rule == SpeakerRule.CONTINUATION
+            and prev.kind != "indirect"
+            and para_of(quote.start) == para_of(prev.end - 1) + 1
+        ):
+            prev.spans = sorted(prev.spans + quote.spans)
+            prev.end = max(prev.end, quote.end)
+            continue
+        out.append(quote)
     return out
