@@ -11,7 +11,11 @@ from app.nlp.cues import (
     ANONYMOUS_HEADS,
     PRONOUNS,
 )
+from app.nlp.quote_context import CLAUSE_POS
+from app.nlp.quote_rules.syntax import NAME_PART_DEPS
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb with a tense heads a clause, never a name
+PHRASE_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 # Children kept in a speaker phrase: what narrows the head, not what describes it at length.
 LEFT_KEEP = frozenset(
     {
@@ -51,11 +55,33 @@ def phrase_tokens(head: Token) -> tuple[int, int]:
         else:
             break
     doc = head.doc
+    lo, hi = _without_clauses(head, lo, hi)
     while lo < head.i and doc[lo].is_punct:
         lo += 1
     while hi - 1 > head.i and doc[hi - 1].is_punct:
         hi -= 1
     return lo, hi
+
+
+def _without_clauses(head: Token, lo: int, hi: int) -> tuple[int, int]:
+    """A speaker phrase holds no verb with a tense and no quotation mark: a misparse that hangs a
+    clause on the head ("the Badger spotted Tom" read as one noun phrase, "one of two people who
+    saw it") is cut back to the words next to the head."""
+    doc = head.doc
+    for i in range(head.i - 1, lo - 1, -1):
+        if _tensed_verb(doc[i]) or (doc[i].is_quote and doc[i].dep_ != "case"):
+            lo = i + 1  # "the Badger spotted Tom", "“...,” host Tom Lee": the head's words start after
+            break
+    for i in range(head.i + 1, hi):
+        if _tensed_verb(doc[i]) or doc[i].dep_ in PHRASE_CLAUSE_DEPS:
+            hi = max(head.i + 1, doc[i].left_edge.i)
+            break
+    return lo, hi
+
+
+def _tensed_verb(token: Token) -> bool:
+    """A verb with a tense heads a clause; as a name part ("Will Doyle") it is a word of the name."""
+    return token.pos_ in CLAUSE_POS and token.tag_ in FINITE_TAGS and token.dep_ not in NAME_PART_DEPS
 
 
 def speaker_phrase(head: Token) -> Speaker:

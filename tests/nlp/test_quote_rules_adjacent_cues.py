@@ -100,3 +100,8 @@ def test_colon_intro(annotate: Annotate) -> None:
 def test_colon_intro_needs_a_subject_that_can_speak(nlp: Language) -> None:
     ctx, group = first_quotation(nlp, "The storm then turned to the coast: “a wall of water and wind.”")
     assert colon_intro(ctx, group) is None
+
+
+def test_a_quotation_in_the_object_of_a_verb_names_a_thing_not_speech(annotate: Annotate) -> None:
+    text = "The promoters have added a “fan zone” outside the arena, with food stalls."
+    assert annotate(text).quotes == []

@@ -44,3 +44,15 @@ def test_inverted_subject_with_a_possessive_is_the_possessed_noun(nlp: Language)
     cried = next(t for t in ctx.doc if t.text == "cried")
     subject = inverted_subject(ctx, cried, len(ctx.text))
     assert subject is not None and subject.text == "wife"
+
+
+def test_a_participle_describing_a_thing_is_no_cue(nlp: Language) -> None:
+    doc = nlp("The fee is paid through a “tourist charge” added to hotel bills since May.")
+    added = next(t for t in doc if t.text == "added")
+    assert is_cue_verb(added) is False
+
+
+def test_a_participle_after_a_person_is_still_a_cue(nlp: Language) -> None:
+    doc = nlp("“We lost, but we played well!” Rita Gomez, the captain of the team, tweeted on Friday.")
+    tweeted = next(t for t in doc if t.text == "tweeted")
+    assert (tweeted.dep_, is_cue_verb(tweeted)) == ("acl", True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from app.nlp.annotations import QuoteRule
 from app.nlp.cues import LABEL_BOUNDARIES, NOT_SOURCES
 from app.nlp.quote_context import CLAUSE_POS, QuoteContext
@@ -96,10 +98,20 @@ def cue_before(ctx: QuoteContext, group: Sequence[int]) -> Draft | None:
             return None
         if is_cue_verb(tok):
             source = subject_of(tok)
-            if source is None:
+            if source is None or _names_its_object(ctx, tok, ctx.segments[group[0]]):
                 return None
             return quotation_draft(ctx, group, QuoteRule.CUE_BEFORE, tok, source)
     return None
+
+
+def _names_its_object(ctx: QuoteContext, verb: Token, seg: Segment) -> bool:
+    """ "They have added a “kids corner”": a quotation inside the verb's object, after the
+    writer's own determiner, names a thing the verb acts on; it is not what the subject said."""
+    mark = ctx.token_at(seg.start)
+    if mark == 0 or mark + 1 >= len(ctx.doc) or ctx.doc[mark - 1].dep_ != "det":
+        return False
+    word = ctx.doc[mark + 1]
+    return any(a.dep_ == "dobj" and a.head.i == verb.i for a in (word, *word.ancestors))
 
 
 def name_colon(ctx: QuoteContext, group: Sequence[int]) -> Draft | None:

@@ -21,9 +21,17 @@ from app.nlp.quote_frames import subject_of
 
 SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
 NAME_POS = frozenset({"PROPN", "PRON"})
+PARTICIPLE_DEP = "acl"
+PAST_PARTICIPLE_TAG = "VBN"
 NAME_PART_DEPS = frozenset({"compound", "flat"})  # "Dale" in "Dale Whitford": climb to the head
 INVERTED_SUBJECT_TOKENS = 8  # "..., said the group formed in 2017": the subject starts this close
 INVERTED_NAME_REACH = 10  # a name's head lies at most this many tokens after the verb
+
+
+def _describes_a_thing(token: Token) -> bool:
+    """ "a fee added to bills", "a video posted online": a participle describing a noun that cannot
+    speak is no cue (while "Rita Gomez, the captain, tweeted" misparsed the same way still is)."""
+    return token.dep_ == PARTICIPLE_DEP and token.tag_ == PAST_PARTICIPLE_TAG and not can_speak(token.head)
 
 
 def can_speak(token: Token) -> bool:
@@ -38,7 +46,7 @@ def can_speak(token: Token) -> bool:
 
 def is_cue_verb(token: Token) -> bool:
     """A verb that introduces an adjacent quotation ("he said", "as one adviser put it")."""
-    if token.pos_ not in CLAUSE_POS:
+    if token.pos_ not in CLAUSE_POS or _describes_a_thing(token):
         return False
     lemma = token.lemma_.lower()
     if lemma in PHRASAL_CUES:
