@@ -21,7 +21,7 @@ from app.nlp.speaker_sieve import resolve_speakers
 
 # Bump whenever a rule change can alter the output: stored articles then report an old version
 # and `quotewire reannotate` brings them up to date.
-ENGINE_VERSION = "9"
+ENGINE_VERSION = "10"
 
 # Speaker words recorded as pronoun mentions: "she", and "who" of "critics who say".
 PRONOUNS = PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
