@@ -28,18 +28,6 @@ from app.nlp.speaker_sieve.slots import make_slot
 
 Pass = Callable[[SieveContext, Discourse, Slot], Resolution | None]
 
-# What a relative pronoun's antecedent ("critics" in "critics who say") is resolved with.
-ANTECEDENT_PASSES: tuple[Pass, ...] = (
-    exact_name,
-    name_variant,
-    descriptor_name,
-    document_owner,
-    anonymous_source,
-    role,
-    organization_nominal,
-    definite_description,
-)
-
 
 def _first(passes: tuple[Pass, ...]) -> Pass:
     def first(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
@@ -52,18 +40,25 @@ def _first(passes: tuple[Pass, ...]) -> Pass:
     return first
 
 
-PASSES: tuple[Pass, ...] = (
+# Passes that read the phrase itself: a name, a description beside a name, a document, a role.
+PHRASE_PASSES: tuple[Pass, ...] = (
     exact_name,
     name_variant,
     descriptor_name,
     document_owner,
     anonymous_source,
     role,
-    relative_pronoun(_first(ANTECEDENT_PASSES)),
+)
+# Passes that read a noun phrase as a reference to someone the story names.
+NOMINAL_PASSES: tuple[Pass, ...] = (organization_nominal, definite_description)
+# The sieve, most precise first. A relative pronoun's antecedent ("critics" in "critics who say")
+# is resolved by the phrase and nominal passes.
+PASSES: tuple[Pass, ...] = (
+    *PHRASE_PASSES,
+    relative_pronoun(_first(PHRASE_PASSES + NOMINAL_PASSES)),
     person_pronoun,
     group_pronoun,
-    organization_nominal,
-    definite_description,
+    *NOMINAL_PASSES,
     turn_taking,
     continuation,
 )

@@ -23,6 +23,7 @@ _ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
 _ADDRESSEE_PREPOSITIONS = frozenset({"to"})
 
 Resolver = Callable[[SieveContext, Discourse, Slot], Resolution | None]
+Antecedent = Callable[[SieveContext, Discourse, Token], int | None]
 
 
 def relative_pronoun(resolve_antecedent: Resolver) -> Resolver:
@@ -48,11 +49,22 @@ def relative_pronoun(resolve_antecedent: Resolver) -> Resolver:
 
 def person_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
     """ "she said": the person in focus whose gender fits, never the one she is talking to."""
+    return _by_antecedent(ctx, discourse, slot, SpeakerRule.PRONOUN, _person_antecedent)
+
+
+def group_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
+    """ "they said in a statement", "it said": the organisation in focus (a country for "it")."""
+    return _by_antecedent(ctx, discourse, slot, SpeakerRule.GROUP_PRONOUN, _group_antecedent)
+
+
+def _by_antecedent(
+    ctx: SieveContext, discourse: Discourse, slot: Slot, rule: SpeakerRule, antecedent: Antecedent
+) -> Resolution | None:
     head = slot.head
     if head is None or slot.cueless:
         return None
-    actor = _person_antecedent(ctx, discourse, head)
-    return Resolution(SpeakerRule.PRONOUN, actor) if actor is not None else None
+    actor = antecedent(ctx, discourse, head)
+    return Resolution(rule, actor) if actor is not None else None
 
 
 def pronoun_antecedent(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> int | None:
@@ -89,15 +101,6 @@ def _person_accept(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> A
         return profile.type == "person" and compatible(gender, profile.gender) and actor not in addressees
 
     return accept
-
-
-def group_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
-    """ "they said in a statement", "it said": the organisation in focus (a country for "it")."""
-    head = slot.head
-    if head is None or slot.cueless:
-        return None
-    actor = _group_antecedent(ctx, discourse, head)
-    return Resolution(SpeakerRule.GROUP_PRONOUN, actor) if actor is not None else None
 
 
 def _group_antecedent(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> int | None:
