@@ -283,3 +283,17 @@ def test_the_woman_is_the_woman_in_focus(annotate: Annotate) -> None:
         "Rosa Lindqvist",
         SpeakerRule.DEFINITE_DESCRIPTION,
     )
+
+
+def test_a_spokeswoman_for_the_hospital_is_affiliated_with_the_named_hospital(annotate: Annotate) -> None:
+    text = "Ostby General Hospital is full. A spokeswoman for the hospital said visiting hours would be cut."
+    assert source_of(text, annotate(text), "visiting hours would be cut") == Source(
+        "A spokeswoman", None, True, "Ostby General Hospital", SpeakerRule.SPOKESPERSON
+    )
+
+
+def test_an_organisations_first_word_before_a_role_gives_the_affiliation(annotate: Annotate) -> None:
+    text = "Kestrel Airways cut 40 flights on Monday. A Kestrel manager said the crews were exhausted."
+    assert source_of(text, annotate(text), "the crews were exhausted") == Source(
+        "A Kestrel manager", None, True, "Kestrel Airways", SpeakerRule.ANONYMOUS
+    )

@@ -12,9 +12,7 @@ from app.nlp.cues import (
     ANONYMOUS_HEADS,
     COMPANY_NOUNS,
     DOCUMENT_NOUNS,
-    GENERIC_ORG_NOUNS,
     INDEFINITE,
-    INSTITUTION_WORDS,
     ORG_NOUNS,
     PERSON_NOUN_SUFFIXES,
     PERSON_NOUNS,
@@ -29,6 +27,7 @@ from app.nlp.speaker_sieve.phrases import (
     is_bare_plural,
     is_definite,
     named_organization,
+    organization_named_by,
 )
 from app.nlp.speaker_sieve.profiles import ActorProfile, age_of, fold
 
@@ -143,17 +142,8 @@ def organization_nominal(ctx: SieveContext, discourse: Discourse, slot: Slot) ->
     if owner is not None and named_organization(ctx, head, slot.position) is None:
         # "Russia's foreign ministry": an unnamed body of the owner, affiliated with it.
         return Resolution(SpeakerRule.ORGANIZATION_NOMINAL, affiliation=ctx.token_actor(owner, discourse))
-    actor = named_organization(ctx, head, slot.position)
-    if actor is None and lemma in COMPANY_NOUNS:
-        actor = in_focus(ctx, discourse, head, lambda a: _is_business(ctx.profiles[a]))
-    elif actor is None and lemma in GENERIC_ORG_NOUNS and is_definite(head):
-        # "the club said": any organisation in focus (but "the union" must be one named so)
-        actor = in_focus(ctx, discourse, head, lambda a: ctx.profiles[a].type == "organization")
+    actor = organization_named_by(ctx, discourse, head, slot.position)
     return Resolution(SpeakerRule.ORGANIZATION_NOMINAL, actor) if actor is not None else None
-
-
-def _is_business(profile: ActorProfile) -> bool:
-    return profile.type == "organization" and not profile.words & INSTITUTION_WORDS
 
 
 def definite_description(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from app.nlp.countries import country_by_demonym
-from app.nlp.cues import DEFINITE_DETERMINERS, ORG_NOUNS
+from app.nlp.cues import COMPANY_NOUNS, DEFINITE_DETERMINERS, GENERIC_ORG_NOUNS, INSTITUTION_WORDS
 from app.nlp.speaker_sieve.context import Discourse, SieveContext
-from app.nlp.speaker_sieve.profiles import fold
+from app.nlp.speaker_sieve.focus import in_focus
+from app.nlp.speaker_sieve.profiles import ActorProfile, fold
 
 _DETERMINER_DEPS = frozenset({"det", "nummod", "amod", "predet", "poss"})
 _AFFILIATION_PREPS = frozenset({"for", "of", "at", "from", "with"})
@@ -79,10 +80,29 @@ def _organization_of(ctx: SieveContext, discourse: Discourse, token: Token) -> i
     country = country_by_demonym(token.text)
     if country is not None:  # "a French official": France, when the article has it as an actor
         return next((i for i, a in enumerate(ctx.actors) if a.country_code == country.code), None)
-    if token.pos_ == "PROPN":
+    if token.text[:1].isupper():  # "a Meridian manager": the first word of "Meridian Terminals"
         key = fold(token.text)
         short = [i for i, p in enumerate(ctx.profiles) if p.type == "organization" and key in p.short_forms]
         return latest_before(ctx, short, token.idx)
-    if fold(token.lemma_) in ORG_NOUNS:
-        return named_organization(ctx, token, token.idx)
+    if token.pos_ == "NOUN":  # "a spokeswoman for the hospital"
+        return organization_named_by(ctx, discourse, token, token.idx)
     return None
+
+
+def organization_named_by(ctx: SieveContext, discourse: Discourse, noun: Token, before: int) -> int | None:
+    """The organisation a common noun refers to: one named with that word ("the ministry",
+    "police"); else, for a business noun, the business in focus ("the company"), and for a
+    generic one ("the club"), the organisation in focus. "The union" must be named so."""
+    actor = named_organization(ctx, noun, before)
+    if actor is not None:
+        return actor
+    lemma = fold(noun.lemma_)
+    if lemma in COMPANY_NOUNS:
+        return in_focus(ctx, discourse, noun, lambda a: _is_business(ctx.profiles[a]))
+    if lemma in GENERIC_ORG_NOUNS and is_definite(noun):
+        return in_focus(ctx, discourse, noun, lambda a: ctx.profiles[a].type == "organization")
+    return None
+
+
+def _is_business(profile: ActorProfile) -> bool:
+    return profile.type == "organization" and not profile.words & INSTITUTION_WORDS
