@@ -4,7 +4,7 @@ organisation nouns and definite descriptions."""
 from __future__ import annotations
 
 from app.nlp.annotations import SpeakerRule
-from tests.nlp.test_speaker_sieve_pipeline import Annotate, Source, source_of, speaker_of
+from tests.nlp.test_speaker_sieve_pipeline import Annotate, Source, quote_at, source_of, speaker_of
 
 # --- anonymous_source ----------------------------------------------------------------------------
 
@@ -297,3 +297,25 @@ def test_an_organisations_first_word_before_a_role_gives_the_affiliation(annotat
     assert source_of(text, annotate(text), "the crews were exhausted") == Source(
         "A Kestrel manager", None, True, "Kestrel Airways", SpeakerRule.ANONYMOUS
     )
+
+
+def test_an_age_with_no_parsed_subject_is_the_subject_of_the_sentence_before(annotate: Annotate) -> None:
+    text = (
+        "Priya Shah said she would meet Martin Cole next week. "
+        '"I understand his anger," the 51-year-old said. "But the pipes will not fix themselves."'
+    )
+    annotation = annotate(text)
+    quote = quote_at(text, annotation, text[text.index('"I understand') :].rstrip())
+    assert quote.speaker is not None and quote.speaker.actor is not None
+    assert (annotation.actors[quote.speaker.actor].name, quote.speaker.rule) == (
+        "Priya Shah",
+        SpeakerRule.DEFINITE_DESCRIPTION,
+    )
+
+
+def test_the_regulator_is_the_organisation_described_as_the_regulator(annotate: Annotate) -> None:
+    text = (
+        "A spokesman for Ofwat, the regulator, said it would study the plan. "
+        "The regulator said the rise was too steep."
+    )
+    assert speaker_of(text, annotate(text), "the rise was too steep") == ("Ofwat", SpeakerRule.ROLE)

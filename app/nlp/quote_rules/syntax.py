@@ -21,6 +21,9 @@ from app.nlp.quote_frames import subject_of
 
 SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
 NAME_POS = frozenset({"PROPN", "PRON"})
+# Words of a description standing in for a subject ("the 51-year-old", "the tall one"), and its head.
+DESCRIPTION_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "ADV"})
+DESCRIPTION_HEAD_POS = frozenset({"NOUN", "ADJ"})
 PARTICIPLE_DEP = "acl"
 PAST_PARTICIPLE_TAG = "VBN"
 NAME_PART_DEPS = frozenset({"compound", "flat"})  # "Dale" in "Dale Whitford": climb to the head
@@ -72,12 +75,17 @@ def governing_clauses(
 
 def subject_between(ctx: QuoteContext, start: int, verb: Token) -> Token | None:
     """'"...," Dale Whitford, founder of X, tells Y': a name between the quotation (ending before
-    token `start`) and a cue the parse left without subject."""
-    for tok in ctx.doc[start : verb.i]:
+    token `start`) and a cue the parse left without subject; failing a name, a description that
+    fills the gap ('"...," the 51-year-old said')."""
+    between = ctx.doc[start : verb.i]
+    for tok in between:
         if tok.pos_ in NAME_POS and ctx.segment_at(tok.idx) is None:
             while tok.dep_ in NAME_PART_DEPS and start <= tok.head.i < verb.i:
                 tok = tok.head
             return tok
+    words = [t for t in between if not t.is_punct]
+    if words and all(t.pos_ in DESCRIPTION_POS for t in words) and words[-1].pos_ in DESCRIPTION_HEAD_POS:
+        return words[-1]
     return None
 
 

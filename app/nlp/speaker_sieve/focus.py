@@ -74,3 +74,14 @@ def in_focus(
         if accept(ref.actor):
             return ref.actor
     return None
+
+
+def previous_subject(ctx: SieveContext, discourse: Discourse, token: Token) -> int | None:
+    """The actor the subject of the sentence before `token` names (quoted sentences skipped)."""
+    for k in range(ctx.sentence_index(token) - 1, -1, -1):
+        sentence = ctx.sentences[k]
+        if ctx.in_quote(sentence.root.idx):
+            continue
+        subject = sentence_subject(sentence)
+        return subject_actor(ctx, discourse, subject) if subject is not None else None
+    return None

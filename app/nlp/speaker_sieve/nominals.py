@@ -20,7 +20,7 @@ from app.nlp.cues import (
 )
 from app.nlp.gender import Gender, compatible, noun_gender
 from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
-from app.nlp.speaker_sieve.focus import in_focus
+from app.nlp.speaker_sieve.focus import in_focus, previous_subject
 from app.nlp.speaker_sieve.phrases import (
     affiliation,
     determiners,
@@ -73,12 +73,13 @@ def _earlier_unnamed(discourse: Discourse, lemma: str) -> Resolution | None:
 
 
 def role(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
-    """ "the mayor", "the senator", "the 58-year-old coach", "the Argentine": the person this
-    article gave that role, age or nationality (introduced before, or just after in a lead)."""
+    """ "the mayor", "the senator", "the 58-year-old coach", "the Argentine", "the regulator": the
+    person (or organisation) this article gave that role, age or nationality (introduced before, or
+    just after in a lead)."""
     head = slot.head
     if head is None or slot.cueless or slot.phrase is None or head.pos_ not in _NOUN_POS:
         return None
-    if not is_definite(head):
+    if not (is_definite(head) or age_of(slot.phrase.text)):
         return None
     lemma = fold(head.lemma_)
     modifiers = {fold(c.text) for c in head.lefts if c.dep_ in _MODIFIER_DEPS}
@@ -93,7 +94,7 @@ def role(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | No
     country = country_by_demonym(head.text)
     scored: list[tuple[int, int]] = []
     for index, profile in enumerate(ctx.profiles):
-        if profile.type != "person":
+        if profile.type == "location":
             continue
         score = _role_score(profile, lemma, modifiers, age, country.code if country else None)
         if score:
@@ -147,15 +148,18 @@ def organization_nominal(ctx: SieveContext, discourse: Discourse, slot: Slot) ->
 
 
 def definite_description(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
-    """ "the collector", "the 47-year-old", "the Swede" with no role to match: a description shifts
-    the focus to someone just mentioned, so the nearest person it fits (gender, age, country)."""
+    """ "the collector", "the 47-year-old", "the Swede" with no role to match: the subject of the
+    sentence before if the description fits them, else the nearest person it fits (gender, age,
+    country): a description often shifts the focus to someone just mentioned."""
     head = slot.head
     if head is None or slot.cueless or slot.phrase is None or head.pos_ not in _NOUN_POS:
         return None
     lemma = fold(head.lemma_)
-    if lemma in ORG_NOUNS or lemma in COMPANY_NOUNS or lemma in DOCUMENT_NOUNS or not is_definite(head):
-        return None
     age = age_of(slot.phrase.text)
+    if lemma in ORG_NOUNS or lemma in COMPANY_NOUNS or lemma in DOCUMENT_NOUNS:
+        return None
+    if not (is_definite(head) or age):
+        return None
     country = country_by_demonym(head.text)
     if head.text[:1].isupper() and country is None and age is None:
         return None  # "the Rabbit", "the Hatter": a character's name, not a description
@@ -172,7 +176,9 @@ def definite_description(ctx: SieveContext, discourse: Discourse, slot: Slot) ->
             and (country is None or not profile.countries or country.code in profile.countries)
         )
 
-    actor = next((ref.actor for ref in ctx.mentions_before(slot.position) if fits(ref.actor)), None)
+    actor = previous_subject(ctx, discourse, head)
+    if actor is None or not fits(actor):
+        actor = next((ref.actor for ref in ctx.mentions_before(slot.position) if fits(ref.actor)), None)
     if actor is None:  # a lead names the person only after describing them
         actor = next(
             (ref.actor for ref in ctx.mentions_after(slot.position, CATAPHORA_PARAGRAPHS) if fits(ref.actor)),

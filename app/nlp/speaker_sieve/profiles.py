@@ -145,9 +145,10 @@ def _gender(actor: Actor, role_words: set[str], linked: Counter[Gender], first: 
 
 
 def _describe_actor(doc: Doc, actor: Actor) -> _Description:
-    """Appositions, ages, countries and linked pronouns next to a person's mentions."""
+    """Appositions, ages, countries and linked pronouns next to a person's or an organisation's
+    mentions ("Ofwat, the regulator,")."""
     description = _Description()
-    if actor.type != "person":
+    if actor.type == "location":
         return description
     for mention in actor.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
