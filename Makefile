@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate seed test lint bench eval clean
+.PHONY: install run migrate seed test lint mutation bench eval clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +33,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy app
 
+# Mutation testing of the read side ([tool.mutmut] in pyproject.toml says what is mutated and which
+# tests run); works in ./mutants and ends by listing every mutant the tests left alive.
+mutation: install
+	$(BIN)/mutmut run
+	$(BIN)/mutmut results
+
 bench: install
 	$(BIN)/python -m benchmarks.annotate
 
@@ -42,4 +48,4 @@ eval: install
 	$(BIN)/python -m benchmarks.eval_speakers
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) data mutants .pytest_cache .mypy_cache .ruff_cache

@@ -5,6 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from tests.api.corpus import follow
+
 pytestmark = pytest.mark.anyio
 
 FIRST = "Senator Maria Lopez said on Monday that the budget was fair.\n\nLopez spoke in Boston."
@@ -49,15 +51,8 @@ async def test_actor_pages_follow_the_cursor_without_repeats(client: httpx.Async
     await post(client, FIRST)
     await post(client, SECOND)
     everything = [a["id"] for a in (await client.get("/v1/actors")).json()["items"]]
-    seen, cursor = [], None
-    while True:
-        params = {"limit": 1, **({"cursor": cursor} if cursor else {})}
-        page = (await client.get("/v1/actors", params=params)).json()
-        seen += [a["id"] for a in page["items"]]
-        cursor = page["next"]
-        if cursor is None:
-            break
-    assert seen == everything
+    pages = await follow(client, "/v1/actors", limit=1)
+    assert [a["id"] for page in pages for a in page] == everything
 
 
 async def test_unknown_actor_is_404_problem(client: httpx.AsyncClient) -> None:

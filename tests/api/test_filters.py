@@ -1,0 +1,150 @@
+"""Every filter of the list endpoints, on several articles where it leaves rows out."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.api.corpus import Corpus, ingest_corpus
+
+pytestmark = pytest.mark.anyio
+
+FERRY_QUOTES = [
+    "“The ferry will run again in May,”",
+    "“We have fixed the engines,”",
+    "“Tickets go on sale next week,”",
+]
+MUSEUM_QUOTES = ["the museum in Orvik would close for a month", "“The roof leaks,”"]
+PRICES_QUOTES = ["“Prices will fall,”", "“Nobody expected it,”"]
+
+
+@pytest.fixture
+async def corpus(client: httpx.AsyncClient) -> Corpus:
+    return await ingest_corpus(client)
+
+
+async def items(client: httpx.AsyncClient, path: str, **params: str) -> list[dict]:
+    response = await client.get(path, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
+
+
+async def test_article_quotes_are_that_articles_only(client: httpx.AsyncClient, corpus: Corpus) -> None:
+    expected = {
+        corpus.ferry: FERRY_QUOTES,
+        corpus.museum: MUSEUM_QUOTES,
+        corpus.prices: PRICES_QUOTES,
+        corpus.weather: [],
+    }
+    for article_id, texts in expected.items():
+        quotes = await items(client, f"/v1/articles/{article_id}/quotes")
+        assert [q["text"] for q in quotes] == texts
+        assert {q["article_id"] for q in quotes} <= {article_id}
+
+
+async def test_article_actors_are_that_articles_only(client: httpx.AsyncClient, corpus: Corpus) -> None:
+    expected = {
+        corpus.ferry: ["Runa Feldt", "Tarnby Shipping Company"],
+        corpus.museum: ["Tomas Bekker", "Orvik", "Runa Feldt"],
+        corpus.prices: ["Ilse Brandt", "Runa Feldt", "Tarnby Shipping Company", "Saltmere"],
+        corpus.weather: ["Saltmere"],
+    }
+    for article_id, names in expected.items():
+        assert [a["name"] for a in await items(client, f"/v1/articles/{article_id}/actors")] == names
+
+
+async def test_article_actor_mentions_and_quotes_are_counted_in_that_article(
+    client: httpx.AsyncClient, corpus: Corpus
+) -> None:
+    """Runa Feldt speaks three quotes in FERRY, none in MUSEUM and one in PRICES."""
+    expected = {
+        corpus.ferry: (["Runa Feldt", "Feldt", "she"], 3),
+        corpus.museum: (["Runa Feldt"], 0),
+        corpus.prices: (["Runa Feldt"], 1),
+    }
+    for article_id, (mentions, quote_count) in expected.items():
+        actors = await items(client, f"/v1/articles/{article_id}/actors")
+        feldt = next(a for a in actors if a["name"] == "Runa Feldt")
+        assert ([m["text"] for m in feldt["mentions"]], feldt["quote_count"]) == (mentions, quote_count)
+
+
+async def test_actor_quotes_are_the_ones_it_speaks_only(client: httpx.AsyncClient, corpus: Corpus) -> None:
+    expected = {
+        "Runa Feldt": [*FERRY_QUOTES, "“Nobody expected it,”"],
+        "Tomas Bekker": MUSEUM_QUOTES,
+        "Ilse Brandt": ["“Prices will fall,”"],
+        "Tarnby Shipping Company": [],
+    }
+    for name, texts in expected.items():
+        actor_id = corpus.actors[name]
+        quotes = await items(client, f"/v1/actors/{actor_id}/quotes")
+        assert [q["text"] for q in quotes] == texts
+        assert {q["speaker"]["actor_id"] for q in quotes} <= {actor_id}
+
+
+async def test_actor_articles_are_the_ones_naming_it_only(client: httpx.AsyncClient, corpus: Corpus) -> None:
+    expected = {
+        "Runa Feldt": [corpus.prices, corpus.museum, corpus.ferry],
+        "Tarnby Shipping Company": [corpus.prices, corpus.ferry],
+        "Saltmere": [corpus.weather, corpus.prices],
+        "Orvik": [corpus.museum],
+    }
+    for name, article_ids in expected.items():
+        articles = await items(client, f"/v1/actors/{corpus.actors[name]}/articles")
+        assert [a["id"] for a in articles] == article_ids
+
+
+async def test_actor_type_filter_leaves_out_the_other_types(
+    client: httpx.AsyncClient, corpus: Corpus
+) -> None:
+    expected = {
+        "person": ["Runa Feldt", "Tomas Bekker", "Ilse Brandt"],
+        "organization": ["Tarnby Shipping Company"],
+        "location": ["Saltmere", "Orvik"],
+    }
+    for actor_type, names in expected.items():
+        actors = await items(client, "/v1/actors", type=actor_type)
+        assert [a["name"] for a in actors] == names
+        assert {a["type"] for a in actors} == {actor_type}
+
+
+async def test_actor_name_filter_leaves_out_other_names(client: httpx.AsyncClient, corpus: Corpus) -> None:
+    assert [a["name"] for a in await items(client, "/v1/actors", q="ru")] == ["Runa Feldt"]
+    assert [a["name"] for a in await items(client, "/v1/actors", q="T")] == [
+        "Tarnby Shipping Company",
+        "Tomas Bekker",
+    ]
+    assert [a["name"] for a in await items(client, "/v1/actors", q="t", type="person")] == ["Tomas Bekker"]
+
+
+async def test_actor_name_filter_reads_wildcards_as_letters(
+    client: httpx.AsyncClient, corpus: Corpus
+) -> None:
+    for pattern in ("%", "_", "_una", "%Feldt", "\\"):
+        assert await items(client, "/v1/actors", q=pattern) == [], pattern
+
+
+async def test_actor_list_counts_articles_and_quotes_across_the_corpus(
+    client: httpx.AsyncClient, corpus: Corpus
+) -> None:
+    actors = await items(client, "/v1/actors")
+    assert [(a["name"], a["article_count"], a["quote_count"]) for a in actors] == [
+        ("Runa Feldt", 3, 4),
+        ("Tarnby Shipping Company", 2, 0),
+        ("Saltmere", 2, 0),
+        ("Tomas Bekker", 1, 2),
+        ("Orvik", 1, 0),
+        ("Ilse Brandt", 1, 1),
+    ]
+
+
+async def test_article_list_counts_each_articles_quotes_and_actors(
+    client: httpx.AsyncClient, corpus: Corpus
+) -> None:
+    articles = await items(client, "/v1/articles")
+    assert [(a["id"], a["quote_count"], a["actor_count"]) for a in articles] == [
+        (corpus.weather, 0, 1),
+        (corpus.prices, 2, 4),
+        (corpus.museum, 2, 3),
+        (corpus.ferry, 3, 2),
+    ]
