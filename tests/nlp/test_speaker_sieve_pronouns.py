@@ -154,3 +154,24 @@ def test_it_said_is_the_company_not_the_town(annotate: Annotate) -> None:
 def test_it_said_can_be_a_country(annotate: Annotate) -> None:
     text = "Norway rejected the proposal on Monday. “The quotas are fair,” it said in a statement."
     assert speaker_of(text, annotate(text), "“The quotas are fair,”") == ("Norway", SpeakerRule.GROUP_PRONOUN)
+
+
+def test_they_after_an_unnamed_group_is_that_group_anonymous(annotate: Annotate) -> None:
+    text = (
+        "Kestrel Bay Police closed the road. Shopkeepers on Mill Street said they had asked for brighter "
+        "lamps for years. “We told them again and again,” they said in a joint letter."
+    )
+    assert source_of(text, annotate(text), "“We told them again and again,”") == Source(
+        "they", None, True, None, SpeakerRule.GROUP_PRONOUN
+    )
+
+
+def test_they_after_a_group_from_a_named_organisation_is_that_organisation(annotate: Annotate) -> None:
+    text = (
+        "Kestrel Bay Police closed the road on Friday. Volunteers from the Ostby Rowing Club have cleared "
+        "the beach since Sunday. “We will keep going,” they said."
+    )
+    assert speaker_of(text, annotate(text), "“We will keep going,”") == (
+        "Ostby Rowing Club",
+        SpeakerRule.GROUP_PRONOUN,
+    )

@@ -48,7 +48,7 @@ def anonymous_source(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Res
     if lemma in SPOKESPERSON_NOUNS and not any(lemma in p.role_words for p in ctx.profiles):
         # a spokesman the article named ("X, the ministry's spokesman,") is a person: see `role`
         rule = SpeakerRule.SPOKESPERSON
-    elif indefinite and (lemma in ANONYMOUS_HEADS or lemma in PERSON_NOUNS) and lemma not in ORG_NOUNS:
+    elif indefinite and (lemma in ANONYMOUS_HEADS or _names_a_person(lemma)) and lemma not in ORG_NOUNS:
         rule = SpeakerRule.ANONYMOUS
     elif lemma in ANONYMOUS_HEADS and is_definite(head):
         return _earlier_unnamed(discourse, lemma)

@@ -17,7 +17,8 @@ from app.nlp.cues import (
 )
 from app.nlp.gender import compatible, pronoun_gender
 from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
-from app.nlp.speaker_sieve.focus import Accept, in_focus
+from app.nlp.speaker_sieve.focus import Accept, in_focus, sentence_subject
+from app.nlp.speaker_sieve.phrases import PLURAL_TAGS
 
 _ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
 _ADDRESSEE_PREPOSITIONS = frozenset({"to"})
@@ -53,8 +54,33 @@ def person_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resol
 
 
 def group_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
-    """ "they said in a statement", "it said": the organisation in focus (a country for "it")."""
+    """ "they said in a statement", "it said": the organisation in focus (a country for "it"); but
+    "they" after a sentence about a group ("Shopkeepers said ...") is that group: the organisation
+    its words name ("Volunteers from the X Association") or else an unnamed, anonymous group."""
+    head = slot.head
+    if head is not None and not slot.cueless and _subject_form(head) in GROUP_PRONOUNS:
+        group = _plural_subject_before(ctx, discourse, head)
+        if group is not None:
+            return group
     return _by_antecedent(ctx, discourse, slot, SpeakerRule.GROUP_PRONOUN, _group_antecedent)
+
+
+def _plural_subject_before(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> Resolution | None:
+    for k in range(ctx.sentence_index(pronoun) - 1, -1, -1):
+        sentence = ctx.sentences[k]
+        if ctx.in_quote(sentence.root.idx):
+            continue
+        subject = sentence_subject(sentence)
+        if subject is None or subject.tag_ not in PLURAL_TAGS or subject.pos_ != "NOUN":
+            return None
+        if ctx.token_actor(subject, discourse) is not None:
+            return None  # a named group: the organisation passes know it
+        for token in subject.subtree:  # "Members of X", "Volunteers from X", "pilots, who belong to X,"
+            owner = ctx.token_actor(token, discourse)
+            if owner is not None and ctx.profiles[owner].type == "organization":
+                return Resolution(SpeakerRule.GROUP_PRONOUN, owner)
+        return Resolution(SpeakerRule.GROUP_PRONOUN, anonymous=True)
+    return None
 
 
 def _by_antecedent(
