@@ -365,11 +365,14 @@ def _canonical_name(group: Group, kind: ActorType) -> str:
 
 def _with_courtesy_title(group: Group, surname: str) -> str:
     """A person known only by title and surname keeps the title in the name, so "Mrs. Weston" and
-    "Mr. Weston" stay apart wherever names are compared."""
+    "Mr. Weston" stay apart wherever names are compared. A kin word is no title ("her brother
+    Edmund" is Edmund): the title must be written as one, capitalised."""
     titles = [
-        c.title.split()[-1]
+        word
         for c in group.members
-        if c.title and title_gender(c.title.split()[-1]) != Gender.UNKNOWN
+        if c.title
+        for word in [c.title.split()[-1]]
+        if word[:1].isupper() and title_gender(word) != Gender.UNKNOWN
     ]
     if not titles:
         return surname

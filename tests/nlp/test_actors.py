@@ -307,3 +307,10 @@ def test_names_in_one_list_are_of_one_kind(actors_of: Callable[[str], list[Actor
         ("Carinthia", "location"),
         ("Shetland Islands", "location"),
     ]
+
+
+def test_a_kin_word_before_a_first_name_is_no_title_in_the_name(
+    actors_of: Callable[[str], list[Actor]],
+) -> None:
+    actors = actors_of("Clara Vance and her brother Edmund walked down to the river after supper.")
+    assert [(a.name, a.type) for a in actors] == [("Clara Vance", "person"), ("Edmund", "person")]
