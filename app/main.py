@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from app.api import actors, articles, health
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
+from app.api.http import install_http_conventions
 from app.config import Settings, get_settings
 from app.db import make_engine, upgrade_to_head
 from app.nlp import Annotator
@@ -21,7 +22,10 @@ their **quotes** (direct, indirect and mixed, each with its cue and speaker) and
 (people, organisations and places, each merged across all its mentions and across articles).
 
 * Offsets are Python string indices into the article's `text`: `text[start:end]` is the span.
-* Lists answer `{"items": [...], "next": cursor}`; pass `next` back as `cursor` for the next page.
+* Lists answer `{"items": [...], "next": cursor}`; pass `next` back as `cursor` for the next page,
+  or follow the `Link: <url>; rel="next"` header.
+* GETs carry an `ETag`; send it back in `If-None-Match` for a 304 when nothing changed. HEAD works
+  wherever GET does; responses over 1 KB are gzipped when the client accepts it.
 * Writes (POST, DELETE) need `X-API-Key` when the server sets `QUOTEWIRE_API_KEY`; reads are open.
 * Every error is `application/problem+json` (RFC 9457).
 """
@@ -53,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
+    install_http_conventions(app, settings)
     install_docs(app)
     app.include_router(articles.router)
     app.include_router(actors.router)

@@ -8,6 +8,7 @@ import json
 from typing import Annotated, TypeVar
 
 from fastapi import HTTPException, Query
+from starlette.datastructures import URL
 
 from app.schemas import Page
 
@@ -41,3 +42,8 @@ def to_page(result: tuple[list[T], list[int] | None]) -> Page[T]:
     """A query's items and the sort key after them, as the `{items, next}` envelope."""
     items, key = result
     return Page(items=items, next=encode_cursor(key) if key else None)
+
+
+def next_link(url: URL, cursor: str) -> str:
+    """RFC 8288 `Link` value for the page after `url`: the same request, absolute, with `cursor` set."""
+    return f'<{url.include_query_params(cursor=cursor)}>; rel="next"'

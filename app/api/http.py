@@ -1,0 +1,165 @@
+"""HTTP conventions every route follows by being mounted: HEAD, ETag revalidation, Link, gzip, CORS.
+
+They live in middleware, not in routers, so a new endpoint gets them without a line of its own.
+Layers, outermost first: CORS (answers preflights itself), HEAD (runs GET and drops the body after
+compression, so HEAD carries exactly GET's headers), gzip, revalidation (ETag, 304, Link, read from
+the body the route produced).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from http import HTTPStatus
+
+from fastapi import FastAPI
+from starlette.datastructures import URL, Headers, MutableHeaders
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.routing import BaseRoute, Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.pagination import next_link
+from app.config import Settings
+
+API_PREFIX = "/v1/"
+GZIP_OVER_BYTES = 1024
+ETAG_DIGEST_BYTES = 16
+CACHE_CONTROL = "no-cache"
+CORS_METHODS = ("GET", "HEAD", "POST", "PATCH", "DELETE")
+CORS_REQUEST_HEADERS = ("X-API-Key", "Authorization", "If-None-Match")
+CORS_EXPOSED_HEADERS = ("ETag", "Link", "Location")
+ANY_ENTITY_TAG = "*"
+WEAK_PREFIX = "W/"
+ROUTE_METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
+
+
+def entity_tag(body: bytes) -> str:
+    """A weak tag: gzip changes the bytes sent but not the representation, so one tag serves both."""
+    return f'{WEAK_PREFIX}"{hashlib.blake2b(body, digest_size=ETAG_DIGEST_BYTES).hexdigest()}"'
+
+
+def if_none_match_holds(header: str | None, etag: str) -> bool:
+    """RFC 9110 weak comparison: `W/` is ignored, `*` matches any current representation."""
+    if header is None:
+        return False
+    tags = {tag.strip().removeprefix(WEAK_PREFIX) for tag in header.split(",")}
+    return ANY_ENTITY_TAG in tags or etag.removeprefix(WEAK_PREFIX) in tags
+
+
+def page_cursor(body: bytes) -> str | None:
+    """The `next` of an `{items, next}` page; None at the last page and for any other body."""
+    try:
+        document = json.loads(body)
+    except ValueError:
+        return None
+    if not (isinstance(document, dict) and "items" in document):
+        return None
+    cursor = document.get("next")
+    return cursor if isinstance(cursor, str) and cursor else None
+
+
+def allowed_methods(routes: Sequence[BaseRoute], scope: Scope) -> list[str]:
+    """Every method a route at this path answers, found by asking the routes themselves (FastAPI
+    nests included routers, and one path's methods are spread over several routes); HEAD wherever
+    GET is, since `HeadAsGet` serves it."""
+    methods = {
+        method
+        for method in ROUTE_METHODS
+        if any(route.matches({**scope, "method": method})[0] is Match.FULL for route in routes)
+    }
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
+class HeadAsGet:
+    """FastAPI routes answer only the methods they declare; HEAD is GET without the body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_body(message: Message) -> None:
+            if message["type"] in {"http.response.body", "http.response.pathsend"}:
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)
+
+
+class Revalidation:
+    """On every API GET answered 200: `ETag`, `Cache-Control: no-cache` so clients revalidate, a
+    304 with no body when `If-None-Match` holds, and `Link: rel="next"` when the body is a page."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(API_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        start: Message = {}
+        body = bytearray()
+        passing_through = False
+
+        async def buffer_ok_response(message: Message) -> None:
+            nonlocal start, passing_through
+            if passing_through or message["type"] not in {"http.response.start", "http.response.body"}:
+                await send(message)
+            elif message["type"] == "http.response.start":
+                passing_through = message["status"] != HTTPStatus.OK.value
+                start = message
+                if passing_through:
+                    await send(message)
+            else:
+                body.extend(message.get("body", b""))
+                if not message.get("more_body", False):
+                    await self._answer(scope, start, bytes(body), send)
+
+        await self.app(scope, receive, buffer_ok_response)
+
+    @staticmethod
+    async def _answer(scope: Scope, start: Message, body: bytes, send: Send) -> None:
+        etag = entity_tag(body)
+        if if_none_match_holds(Headers(scope=scope).get("if-none-match"), etag):
+            validators = MutableHeaders({"ETag": etag, "Cache-Control": CACHE_CONTROL})
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": HTTPStatus.NOT_MODIFIED.value,
+                    "headers": validators.raw,
+                }
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
+        headers = MutableHeaders(raw=list(start["headers"]))
+        headers["ETag"] = etag
+        headers["Cache-Control"] = CACHE_CONTROL
+        cursor = page_cursor(body)
+        if cursor is not None:
+            headers["Link"] = next_link(URL(scope=scope), cursor)
+        await send({**start, "headers": headers.raw})
+        await send({"type": "http.response.body", "body": body})
+
+
+def install_http_conventions(app: FastAPI, settings: Settings) -> None:
+    """Added innermost first: each `add_middleware` wraps the ones before it."""
+    app.add_middleware(Revalidation)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_OVER_BYTES + 1)
+    app.add_middleware(HeadAsGet)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=CORS_METHODS,
+            allow_headers=CORS_REQUEST_HEADERS,
+            expose_headers=CORS_EXPOSED_HEADERS,
+        )

@@ -1,0 +1,265 @@
+"""HTTP conventions over the real app: ETag/304, HEAD, gzip, CORS, Link, 405 Allow, 422 errors."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from app.config import Settings
+
+pytestmark = pytest.mark.anyio
+
+LIBRARY = (
+    "“We will open the new library in June,” Mayor Elena Wexley said on Tuesday.\n\n"
+    "The council said the budget was approved."
+)
+PAGE_TEXTS = (
+    "“The pier is safe again,” said Jon Tindale, the harbour engineer.",
+    "The Marrow Rowing Club said its boats were ready.",
+    "“Nobody will pay more,” Ada Halvorsen told the council.",
+)
+WEAK_ETAG = re.compile(r'W/"[0-9a-f]{32}"')
+ORIGIN = "https://newsroom.example"
+OTHER_ORIGIN = "https://elsewhere.example"
+BASE_URL = "http://quotewire.test"
+
+
+async def post(client: httpx.AsyncClient, text: str) -> dict:
+    response = await client.post("/v1/articles", content=text, headers={"Content-Type": "text/plain"})
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def library_paths(client: httpx.AsyncClient) -> dict[str, str]:
+    """The single-resource GETs of one stored article and of its quoted speaker."""
+    article = await post(client, LIBRARY)
+    quote = (await client.get(f"/v1/articles/{article['id']}/quotes")).json()["items"][0]
+    assert quote["speaker"]["name"] == "Elena Wexley"
+    actor_id = quote["speaker"]["actor_id"]
+    return {
+        "article": f"/v1/articles/{article['id']}",
+        "article quotes": f"/v1/articles/{article['id']}/quotes",
+        "article actors": f"/v1/articles/{article['id']}/actors",
+        "actor": f"/v1/actors/{actor_id}",
+        "actor quotes": f"/v1/actors/{actor_id}/quotes",
+    }
+
+
+async def test_each_single_resource_get_revalidates_to_a_304_with_no_body(
+    client: httpx.AsyncClient,
+) -> None:
+    for name, path in (await library_paths(client)).items():
+        first = await client.get(path)
+        assert first.status_code == 200, name
+        assert WEAK_ETAG.fullmatch(first.headers["ETag"]), name
+        assert first.headers["Cache-Control"] == "no-cache", name
+        again = await client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+        assert again.status_code == 304, name
+        assert again.content == b"", name
+        assert again.headers["ETag"] == first.headers["ETag"], name
+        assert again.headers["Cache-Control"] == "no-cache", name
+        assert "Content-Type" not in again.headers, name
+
+
+async def test_if_none_match_with_another_tag_gets_the_full_answer(client: httpx.AsyncClient) -> None:
+    path = (await library_paths(client))["article"]
+    response = await client.get(path, headers={"If-None-Match": 'W/"0123", "4567"'})
+    assert response.status_code == 200
+    assert response.json()["text"] == LIBRARY
+
+
+async def test_if_none_match_star_matches_any_current_representation(client: httpx.AsyncClient) -> None:
+    path = (await library_paths(client))["actor"]
+    assert (await client.get(path, headers={"If-None-Match": "*"})).status_code == 304
+
+
+async def test_etag_changes_when_the_answer_does(client: httpx.AsyncClient) -> None:
+    await post(client, PAGE_TEXTS[0])
+    before = (await client.get("/v1/articles")).headers["ETag"]
+    await post(client, PAGE_TEXTS[1])
+    after = await client.get("/v1/articles", headers={"If-None-Match": before})
+    assert after.status_code == 200
+    assert len(after.json()["items"]) == 2
+    assert after.headers["ETag"] != before
+
+
+async def test_errors_carry_no_etag(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/articles/999")
+    assert response.status_code == 404
+    assert "ETag" not in response.headers
+    assert "Cache-Control" not in response.headers
+
+
+async def test_head_answers_like_get_without_a_body(client: httpx.AsyncClient) -> None:
+    for path in (await library_paths(client)).values():
+        get = await client.get(path)
+        head = await client.head(path)
+        assert head.status_code == 200, path
+        assert head.content == b"", path
+        assert dict(head.headers) == dict(get.headers), path
+
+
+async def test_head_of_a_gzipped_answer_has_the_gzipped_headers(
+    client: httpx.AsyncClient, seed_article: dict
+) -> None:
+    path = f"/v1/articles/{seed_article['id']}"
+    gzip = {"Accept-Encoding": "gzip"}
+    get, head = await client.get(path, headers=gzip), await client.head(path, headers=gzip)
+    assert head.headers["Content-Encoding"] == "gzip"
+    assert head.content == b""
+    assert dict(head.headers) == dict(get.headers)
+
+
+async def test_head_of_a_missing_article_is_404_without_a_body(client: httpx.AsyncClient) -> None:
+    response = await client.head("/v1/articles/999")
+    assert response.status_code == 404
+    assert response.headers["Content-Type"] == "application/problem+json"
+    assert response.content == b""
+
+
+async def test_answer_over_1_kb_is_gzipped_when_accepted(
+    client: httpx.AsyncClient, seed_article: dict
+) -> None:
+    response = await client.get(f"/v1/articles/{seed_article['id']}", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert response.headers["Vary"] == "Accept-Encoding"
+    assert int(response.headers["Content-Length"]) < len(response.content)
+    assert response.json()["id"] == seed_article["id"]
+
+
+async def test_answer_over_1_kb_is_plain_when_gzip_is_not_accepted(
+    client: httpx.AsyncClient, seed_article: dict
+) -> None:
+    response = await client.get(f"/v1/articles/{seed_article['id']}", headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in response.headers
+    assert int(response.headers["Content-Length"]) == len(response.content) > 1024
+
+
+async def test_answer_under_1_kb_is_plain_even_when_gzip_is_accepted(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/articles/999", headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in response.headers
+    assert int(response.headers["Content-Length"]) == len(response.content) < 1024
+
+
+async def test_list_link_header_is_the_absolute_url_of_the_body_next(client: httpx.AsyncClient) -> None:
+    for text in PAGE_TEXTS:
+        await post(client, text)
+    url = f"{BASE_URL}/v1/articles?limit=1"
+    seen: list[int] = []
+    for _ in range(len(PAGE_TEXTS) + 1):
+        page = await client.get(url)
+        body = page.json()
+        seen += [item["id"] for item in body["items"]]
+        if body["next"] is None:
+            assert "Link" not in page.headers
+            break
+        url = f"{BASE_URL}/v1/articles?limit=1&cursor={body['next']}"
+        assert page.headers["Link"] == f'<{url}>; rel="next"'
+    assert len(seen) == len(set(seen)) == len(PAGE_TEXTS)
+    assert body["next"] is None
+
+
+async def test_405_names_every_method_of_the_path(client: httpx.AsyncClient) -> None:
+    response = await client.put("/v1/articles")
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, HEAD, POST"
+    assert response.headers["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "PUT is not allowed here; use GET, HEAD, POST."
+
+
+async def test_405_on_a_read_only_path_allows_get_and_head(client: httpx.AsyncClient) -> None:
+    response = await client.delete("/v1/actors/1/quotes")
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, HEAD"
+
+
+async def test_422_query_error_names_the_field(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/articles", params={"limit": 0})
+    assert response.status_code == 422
+    message = "Input should be greater than or equal to 1"
+    assert response.json()["errors"] == [
+        {
+            "field": "limit",
+            "message": message,
+            "loc": ["query", "limit"],
+            "msg": message,
+            "type": "greater_than_equal",
+        }
+    ]
+
+
+async def test_422_body_field_error_names_the_field(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/articles", json={"text": "The council met.", "title": 7})
+    assert response.status_code == 422
+    message = "Input should be a valid string"
+    assert response.json()["errors"] == [
+        {
+            "field": "title",
+            "message": message,
+            "loc": ["body", "title"],
+            "msg": message,
+            "type": "string_type",
+        }
+    ]
+
+
+async def test_422_whole_body_error_names_the_body(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/articles", json={"text": "   "})
+    assert response.status_code == 422
+    message = "The article has no body text."
+    assert response.json()["errors"] == [
+        {"field": "body", "message": message, "loc": ["body"], "msg": message, "type": "value_error"}
+    ]
+
+
+async def test_cors_is_off_by_default(client: httpx.AsyncClient) -> None:
+    preflight = await client.options(
+        "/v1/articles", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST"}
+    )
+    assert preflight.status_code == 405
+    assert "Access-Control-Allow-Origin" not in preflight.headers
+    simple = await client.get("/v1/articles", headers={"Origin": ORIGIN})
+    assert "Access-Control-Allow-Origin" not in simple.headers
+
+
+def test_cors_origins_are_read_comma_separated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUOTEWIRE_CORS_ORIGINS", f"{ORIGIN}, {OTHER_ORIGIN},")
+    assert Settings().cors_origins == [ORIGIN, OTHER_ORIGIN]
+
+
+class TestCorsWhenConfigured:
+    @pytest.fixture
+    def settings(self, settings: Settings) -> Settings:
+        """The shared settings with one allowed origin; the shared `client` is built from these."""
+        return settings.model_copy(update={"cors_origins": [ORIGIN]})
+
+    async def test_preflight_allows_the_api_key_headers(self, client: httpx.AsyncClient) -> None:
+        response = await client.options(
+            "/v1/articles",
+            headers={
+                "Origin": ORIGIN,
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "X-API-Key, Content-Type",
+            },
+        )
+        assert response.status_code == 200
+        assert response.headers["Access-Control-Allow-Origin"] == ORIGIN
+        assert response.headers["Access-Control-Allow-Methods"] == "GET, HEAD, POST, PATCH, DELETE"
+        assert response.headers["Access-Control-Allow-Headers"] == (
+            "Accept, Accept-Language, Authorization, Content-Language, Content-Type, If-None-Match, X-API-Key"
+        )
+
+    async def test_preflight_from_another_origin_is_refused(self, client: httpx.AsyncClient) -> None:
+        response = await client.options(
+            "/v1/articles", headers={"Origin": OTHER_ORIGIN, "Access-Control-Request-Method": "GET"}
+        )
+        assert response.status_code == 400
+        assert "Access-Control-Allow-Origin" not in response.headers
+
+    async def test_answer_exposes_etag_link_and_location(self, client: httpx.AsyncClient) -> None:
+        response = await client.get("/v1/articles", headers={"Origin": ORIGIN})
+        assert response.status_code == 200
+        assert response.headers["Access-Control-Allow-Origin"] == ORIGIN
+        assert response.headers["Access-Control-Expose-Headers"] == "ETag, Link, Location"
