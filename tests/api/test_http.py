@@ -175,15 +175,15 @@ async def test_405_on_a_read_only_path_allows_get_and_head(client: httpx.AsyncCl
     assert response.headers["Allow"] == "GET, HEAD"
 
 
-async def test_422_query_error_names_the_field(client: httpx.AsyncClient) -> None:
-    response = await client.get("/v1/articles", params={"limit": 0})
+async def test_422_path_error_names_the_field(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/articles/0")
     assert response.status_code == 422
     message = "Input should be greater than or equal to 1"
     assert response.json()["errors"] == [
         {
-            "field": "limit",
+            "field": "article_id",
             "message": message,
-            "loc": ["query", "limit"],
+            "loc": ["path", "article_id"],
             "msg": message,
             "type": "greater_than_equal",
         }
