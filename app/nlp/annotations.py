@@ -26,6 +26,7 @@ class QuoteRule(StrEnum):
     NAME_COLON = "name_colon"
     COLON_INTRO = "colon_intro"
     SPEAKING_CLAUSE = "speaking_clause"
+    ACTION_BEAT = "action_beat"
     CONTINUATION = "continuation"
 
 
@@ -58,6 +59,8 @@ QUOTE_RULE_MEANINGS: dict[QuoteRule, str] = {
     QuoteRule.NAME_COLON: "a name and a colon before the quotation: - Mark Smith: “…”",
     QuoteRule.COLON_INTRO: "a speaking subject before a colon: She turned to the crowd: “…”",
     QuoteRule.SPEAKING_CLAUSE: "a long quotation inside a clause whose subject can speak",
+    QuoteRule.ACTION_BEAT: "a quotation right after a sentence about someone, in the same paragraph "
+    "(“Edmund shrugged. “Perhaps not.””): that person speaks",
     QuoteRule.CONTINUATION: "a paragraph of pure quotation right after a quote continues it",
 }
 SPEAKER_RULE_MEANINGS: dict[SpeakerRule, str] = {

@@ -4,9 +4,9 @@ Ordered rules, most precise first (see `app.nlp.quote_rules`), over one read-onl
 document rules read the parse (frames, then "Name: words" labels); each quotation no frame or
 label holds then takes the first quotation rule that fits (a cue right after or before it, a name
 or clause ending in a colon, a paragraph of its own continuing the previous quote, a clause whose
-subject can speak). What no rule takes is a scare quote or a title and is dropped. Assembly passes
-then join and extend the drafts, and output reads their speaker phrases (the speaker sieve
-links those to actors).
+subject can speak, a sentence about a person right before it). What no rule takes is a scare quote
+or a title and is dropped. Assembly passes then join and extend the drafts, and output reads their
+speaker phrases (the speaker sieve links those to actors).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from app.nlp.annotations import Quote
 from app.nlp.quote_context import QuoteContext
+from app.nlp.quote_rules.action_beat import action_beat
 from app.nlp.quote_rules.adjacent_cues import colon_intro, cue_after, cue_before, name_colon
 from app.nlp.quote_rules.assembly import extend_lead_ins, join_interrupted
 from app.nlp.quote_rules.continuation import continuation
@@ -42,6 +43,7 @@ QUOTATION_RULES: tuple[QuotationRule, ...] = (
     colon_intro,
     continuation,
     speaking_clause,
+    action_beat,
 )
 
 

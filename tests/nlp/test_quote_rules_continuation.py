@@ -62,3 +62,12 @@ def test_a_continuation_two_paragraphs_after_its_speaker_is_dropped(annotate: An
 def test_a_continuation_without_a_speaker_close_by_is_dropped(annotate: Annotate) -> None:
     text = "The council met.\n\n“Every school gets a new roof this year.”"
     assert quote_views(text, annotate(text)) == []
+
+
+def test_a_one_word_reply_in_a_run_of_dialogue_is_a_quote(annotate: Annotate) -> None:
+    text = "Nora Quill looked at Edwin Marsh.\n\n“Will you come with me?” she asked him.\n\n“No.”"
+    quotes = annotate(text).quotes
+    assert [(text[q.start : q.end], q.rule) for q in quotes] == [
+        ("“Will you come with me?”", QuoteRule.CUE_AFTER),
+        ("“No.”", QuoteRule.CONTINUATION),
+    ]

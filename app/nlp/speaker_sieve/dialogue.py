@@ -14,7 +14,7 @@ import re
 from app.nlp.annotations import SpeakerRule
 from app.nlp.cues import VOCATIVE_OPENER_WORDS
 from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
-from app.nlp.speaker_sieve.pronouns import addressed
+from app.nlp.speaker_sieve.pronouns import addressed, pronoun_antecedent
 
 QUESTION_END = re.compile(r"\?[\u201d\u2019\"']*\s*$")
 # A name is spoken to when it opens the quotation (after at most these words) or follows a comma,
@@ -23,6 +23,7 @@ VOCATIVE_OPENERS = re.compile(
     rf"^[\s\u201c\u2018\"']*(?:(?:{'|'.join(sorted(VOCATIVE_OPENER_WORDS))})\.?[\s,]+)*$", re.IGNORECASE
 )
 VOCATIVE_CLOSERS = (",", "?", "!")
+PRONOUN_POS = "PRON"
 # How many earlier turns of an exchange may name the person spoken to.
 EXCHANGE_LOOKBACK_TURNS = 3
 
@@ -85,6 +86,8 @@ def _spoken_to(ctx: SieveContext, discourse: Discourse, asker: int) -> int | Non
         cue_verb = head.head if head is not None else None
         for token in addressed(cue_verb) if cue_verb is not None else []:
             actor = ctx.actor_at(token.idx, token.idx + len(token))
+            if actor is None and token.pos_ == PRONOUN_POS:  # "she asked him"
+                actor = pronoun_antecedent(ctx, discourse, token)
             if actor is not None and actor != asker and ctx.profiles[actor].type == "person":
                 return actor
         for start, end in earlier_slot.quote.spans:
