@@ -19,7 +19,8 @@ from sqlmodel import Session, col, select
 
 from app import models
 from app.nlp import Annotation, Annotator
-from app.schemas import MAX_TEXT_CHARS, ArticleIn
+from app.schemas import MAX_TEXT_CHARS, ArticleIn, ArticlePatch
+from app.search import name_words
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
@@ -75,9 +76,7 @@ def parse_json_article(data: object) -> ParsedArticle:
     except ValidationError as error:
         raise InvalidArticle(_describe(error)) from error
     paragraphs, byline_source = split_paragraphs(article.text)
-    published = article.published_at
-    if published is not None and published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
+    published = utc(article.published_at) if article.published_at is not None else None
     return _checked(
         ParsedArticle(
             paragraphs=paragraphs,
@@ -87,6 +86,11 @@ def parse_json_article(data: object) -> ParsedArticle:
             published_at=published,
         )
     )
+
+
+def utc(moment: datetime) -> datetime:
+    """A time in UTC, as it is stored (SQLite keeps no offset); a time without offset is taken as UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _checked(article: ParsedArticle) -> ParsedArticle:
@@ -207,12 +211,14 @@ def store_article(
 def reannotate(session: Session, article: models.Article, annotator: Annotator) -> None:
     """Replace an article's annotation with the current engine's, in one transaction."""
     try:
+        previous_actors = linked_actor_ids(session, article)
         for table in (models.Quote, models.Mention, models.ArticleActor):
             session.execute(delete(table).where(col(table.article_id) == article.id))
         write_annotation(session, article, annotator.annotate(article.text))
         article.annotator_version = annotator.version
         session.add(article)
         remove_orphan_actors(session)
+        refresh_actor_words(session, previous_actors)
         session.commit()
     except Exception:
         session.rollback()
@@ -289,6 +295,7 @@ def write_annotation(session: Session, article: models.Article, annotation: Anno
             )
         )
     session.flush()
+    refresh_actor_words(session, set(actor_ids))
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -332,9 +339,11 @@ def get_or_create_actor(
 
 def delete_article(session: Session, article: models.Article) -> None:
     try:
+        actor_ids = linked_actor_ids(session, article)
         session.delete(article)
         session.flush()
         remove_orphan_actors(session)
+        refresh_actor_words(session, actor_ids)
         session.commit()
     except Exception:
         session.rollback()
@@ -345,3 +354,44 @@ def remove_orphan_actors(session: Session) -> None:
     """Drop actors no stored article mentions any more."""
     linked = select(models.ArticleActor.actor_id).distinct()
     session.execute(delete(models.Actor).where(models.Actor.id.not_in(linked)))  # type: ignore[union-attr]
+
+
+def linked_actor_ids(session: Session, article: models.Article) -> set[int]:
+    query = select(models.ArticleActor.actor_id).where(models.ArticleActor.article_id == article.id)
+    return set(session.exec(query).all())
+
+
+def refresh_actor_words(session: Session, actor_ids: set[int]) -> None:
+    """Rewrite the name-search words of these actors from their name and the aliases of the links
+    they still have (an actor that no longer exists gets none)."""
+    session.execute(delete(models.ActorWord).where(col(models.ActorWord.actor_id).in_(actor_ids)))
+    names: dict[int, list[str]] = {}
+    for actor in session.exec(select(models.Actor).where(col(models.Actor.id).in_(actor_ids))):
+        assert actor.id is not None
+        names[actor.id] = [actor.name]
+    for link in session.exec(select(models.ArticleActor).where(col(models.ArticleActor.actor_id).in_(names))):
+        names[link.actor_id] += link.aliases
+    for actor_id, found in names.items():
+        words = _unique([word for name in found for word in name_words(name)])
+        session.add_all(models.ActorWord(actor_id=actor_id, word=word) for word in words)
+    session.flush()
+
+
+def update_metadata(session: Session, article: models.Article, patch: ArticlePatch) -> models.Article:
+    """Change an article's title, source, url or publication time; its annotation stays as it is."""
+    try:
+        changes = patch.model_dump(exclude_unset=True)
+        if changes.get("url") is not None:
+            changes["url"] = str(changes["url"])
+        if changes.get("published_at") is not None:
+            changes["published_at"] = utc(changes["published_at"])
+        for field, value in changes.items():
+            setattr(article, field, value)
+        article.dated_at = article.published_at or article.ingested_at
+        session.add(article)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    session.refresh(article)
+    return article

@@ -8,7 +8,7 @@ from importlib.metadata import version
 
 from fastapi import FastAPI
 
-from app.api import actors, articles, health
+from app.api import actors, articles, health, quotes
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
 from app.api.http import install_http_conventions
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_docs(app)
     app.include_router(articles.router)
     app.include_router(actors.router)
+    app.include_router(quotes.router)
     app.include_router(health.router)
     return app
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, LargeBinary, Table, Text, UniqueConstraint
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names, so that migrations can refer to (and SQLite batch mode can rebuild) them.
@@ -25,13 +26,25 @@ def _fk(target: str, *, ondelete: str, nullable: bool = False) -> Column[int]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
 
 
+def _publication_or_ingestion(context: DefaultExecutionContext) -> datetime:
+    row = context.get_current_parameters()
+    moment: datetime = row["published_at"] or row["ingested_at"]
+    return moment
+
+
 class Article(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     title: str | None = None
-    source: str | None = None
+    source: str | None = Field(default=None, index=True)
     url: str | None = None
-    published_at: datetime | None = None
+    published_at: datetime | None = Field(default=None, index=True)
     ingested_at: datetime = Field(default_factory=utcnow, index=True)
+    # published_at, or ingested_at for an undated article: the time lists sort by. Filled on insert
+    # by the column default; a change of published_at sets it again (ingest.update_metadata).
+    dated_at: datetime | None = Field(
+        default=None,
+        sa_column=Column(DateTime, nullable=False, index=True, default=_publication_or_ingestion),
+    )
     text: str
     content_hash: str = Field(unique=True, max_length=64)
     annotator_version: str
@@ -56,6 +69,16 @@ class Actor(SQLModel, table=True):
     name: str = Field(index=True)
     type: str = Field(index=True)
     country_code: str | None = None
+
+
+class ActorWord(SQLModel, table=True):
+    """One folded word of an actor's name or of any alias, so a name search is an index range."""
+
+    __table_args__ = (UniqueConstraint("word", "actor_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int = Field(sa_column=_fk("actor.id", ondelete="CASCADE"))
+    word: str
 
 
 class ArticleActor(SQLModel, table=True):
@@ -90,7 +113,7 @@ class Quote(SQLModel, table=True):
     end: int
     spans: list[list[int]] = Field(default_factory=list, sa_type=JSON)
     text: str
-    kind: str
+    kind: str = Field(index=True)
     cue_text: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
@@ -108,3 +131,40 @@ class Quote(SQLModel, table=True):
     # strings so that a new rule needs no migration. Null on rows stored before rules were recorded.
     rule: str | None = None
     speaker_rule: str | None = None
+
+
+def _fts5_index(name: str, *columns: str) -> Table:
+    """Declare an FTS5 index and the shadow tables SQLite keeps for it.
+
+    Migration 0003 creates them (CREATE VIRTUAL TABLE, with triggers that keep them in step with
+    their content table); they are declared here only so that comparing this metadata with a
+    migrated database (Alembic autogenerate) knows them instead of proposing to drop them. Never
+    `create_all` them.
+    """
+    metadata = SQLModel.metadata
+    # SQLite reports an INTEGER PRIMARY KEY of these tables as nullable: declared so, to compare equal.
+    Table(
+        f"{name}_data",
+        metadata,
+        Column("id", Integer, primary_key=True, nullable=True),
+        Column("block", LargeBinary),
+    )
+    Table(
+        f"{name}_idx",
+        metadata,
+        Column("segid", primary_key=True),
+        Column("term", primary_key=True),
+        Column("pgno"),
+    )
+    Table(
+        f"{name}_docsize",
+        metadata,
+        Column("id", Integer, primary_key=True, nullable=True),
+        Column("sz", LargeBinary),
+    )
+    Table(f"{name}_config", metadata, Column("k", primary_key=True), Column("v"))
+    return Table(name, metadata, *(Column(column, Text) for column in columns))
+
+
+ARTICLE_FTS = _fts5_index("article_fts", "title", "text")
+QUOTE_FTS = _fts5_index("quote_fts", "text")

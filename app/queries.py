@@ -4,28 +4,107 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, or_
+from sqlalchemy import DateTime, and_, false, literal, or_, tuple_
 from sqlmodel import Session, col, func, select
 
 from app import models
 from app.nlp import QuoteRule, SpeakerRule
+from app.nlp.annotations import QuoteKind
 from app.schemas import (
     ActorOut,
     ActorRef,
     ArticleActorOut,
     ArticleOut,
+    ArticleRef,
+    ArticleSummary,
+    CorpusQuoteOut,
     CueOut,
     MentionOut,
     ParagraphOut,
     QuoteOut,
     SpeakerOut,
 )
+from app.search import FULL_TEXT, WORD_END, name_words, rank_key, rank_of
 
 Row = TypeVar("Row")
 Rule = TypeVar("Rule", QuoteRule, SpeakerRule)
 Key = list[int] | None
+_EPOCH = datetime(1970, 1, 1)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+class ArticleSort(StrEnum):
+    """Orders of the article list; every one ends with the id, so the order is total."""
+
+    NEWEST = "-published_at"
+    INGESTED = "-ingested_at"
+    RELEVANCE = "relevance"
+
+
+# The first number of a cursor names the list and order it continues, so that a cursor given to
+# another list or with another `sort` is refused instead of read as a different key.
+_CURSOR_TAGS = {ArticleSort.NEWEST: 1, ArticleSort.INGESTED: 2, ArticleSort.RELEVANCE: 3}
+_QUOTES_TAG = 4
+ARTICLE_KEY_SIZE = 3  # tag, time or rank, article id
+QUOTE_KEY_SIZE = 4  # tag, article time, article id, quote id
+_FOREIGN_CURSOR = "Invalid cursor: it continues another list or order; pass `next` with the same parameters."
+
+
+class InvalidQuery(ValueError):
+    """Parameters that are each valid but cannot go together; the message says why, for the client."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilters:
+    """Every filter must hold; `actor_ids` and `speaker_ids` each name actors that all must match."""
+
+    q: str | None = None
+    actor_ids: list[int] = field(default_factory=list)
+    speaker_ids: list[int] = field(default_factory=list)
+    source: str | None = None
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+    sort: ArticleSort = ArticleSort.NEWEST
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilters:
+    """Every filter must hold; `kinds` is any of those kinds."""
+
+    speaker_id: int | None = None
+    actor_id: int | None = None
+    article_id: int | None = None
+    kinds: list[QuoteKind] = field(default_factory=list)
+    anonymous: bool | None = None
+    q: str | None = None
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+
+
+def _dated(article: models.Article) -> datetime:
+    assert article.dated_at is not None, "stored articles have a date to sort by"
+    return article.dated_at
+
+
+def _micros(moment: datetime) -> int:
+    """A stored time (UTC, no offset) as whole microseconds since 1970, for an integer cursor."""
+    naive = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+    return (naive - _EPOCH) // _MICROSECOND
+
+
+def _moment(micros: int) -> Any:
+    """Inverse of `_micros`, as a bound parameter compared like the stored column."""
+    return literal(_EPOCH + micros * _MICROSECOND, DateTime())
+
+
+def _stored(moment: datetime) -> datetime:
+    """A filter time as the database holds times: UTC without offset."""
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def _page(rows: Sequence[Row], limit: int, key: Callable[[Row], list[int]]) -> tuple[list[Row], Key]:
@@ -43,17 +122,99 @@ def count_articles(session: Session) -> int:
     return session.exec(select(func.count()).select_from(models.Article)).one()
 
 
-def list_articles(session: Session, limit: int, after: Key) -> tuple[list[ArticleOut], Key]:
-    """Newest first; ids grow with ingestion, so the id is the keyset."""
-    return _articles_page(session, select(models.Article), limit, after)
-
-
-def _articles_page(session: Session, query: Any, limit: int, after: Key) -> tuple[list[ArticleOut], Key]:
+def _published_between(query: Any, after: datetime | None, before: datetime | None) -> Any:
     if after is not None:
-        query = query.where(col(models.Article.id) < after[0])
-    rows = session.exec(query.order_by(col(models.Article.id).desc()).limit(limit + 1)).all()
-    page, key = _page(rows, limit, lambda a: [_id(a)])
-    return articles_out(session, page), key
+        query = query.where(col(models.Article.published_at) >= _stored(after))
+    if before is not None:
+        query = query.where(col(models.Article.published_at) < _stored(before))
+    return query
+
+
+def list_articles(
+    session: Session, filters: ArticleFilters, limit: int, after: Key
+) -> tuple[list[ArticleSummary], Key]:
+    """Articles matching every filter, in the requested order; the keyset is that order's key."""
+    after = _untagged(after, _CURSOR_TAGS[filters.sort])
+    article = models.Article
+    query: Any = select(article)
+    rank: Any = None
+    if filters.q is not None:
+        matches = FULL_TEXT.articles(filters.q)
+        rank = matches.c.rank
+        query = select(article, rank).join(matches, matches.c.id == col(article.id))
+    elif filters.sort is ArticleSort.RELEVANCE:
+        raise InvalidQuery("sort=relevance needs a search text `q`.")
+    for actor_id in filters.actor_ids:
+        linked = select(models.ArticleActor.article_id).where(models.ArticleActor.actor_id == actor_id)
+        query = query.where(col(article.id).in_(linked))
+    for speaker_id in filters.speaker_ids:
+        spoken = select(models.Quote.article_id).where(models.Quote.speaker_actor_id == speaker_id)
+        query = query.where(col(article.id).in_(spoken))
+    if filters.source is not None:
+        query = query.where(article.source == filters.source)
+    query = _published_between(query, filters.published_after, filters.published_before)
+    if filters.sort is ArticleSort.RELEVANCE:
+        if after is not None:
+            query = query.where(tuple_(rank, col(article.id)) > tuple_(rank_of(after[0]), after[1]))
+        query = query.order_by(rank, col(article.id))
+    else:
+        moment = col(article.dated_at if filters.sort is ArticleSort.NEWEST else article.ingested_at)
+        if after is not None:
+            query = query.where(tuple_(moment, col(article.id)) < tuple_(_moment(after[0]), after[1]))
+        query = query.order_by(moment.desc(), col(article.id).desc())
+    rows = session.exec(query.limit(limit + 1)).all()
+    found = [(row, None) for row in rows] if rank is None else [(a, r) for a, r in rows]
+    page, key = _page(found, limit, lambda row: _article_key(filters.sort, *row))
+    articles = [a for a, _ in page]
+    snippets = FULL_TEXT.snippets(session, filters.q, [_id(a) for a in articles]) if filters.q else {}
+    return summaries_out(session, articles, snippets), key
+
+
+def _article_key(sort: ArticleSort, article: models.Article, rank: float | None) -> list[int]:
+    tag = _CURSOR_TAGS[sort]
+    if sort is ArticleSort.RELEVANCE:
+        assert rank is not None, "a relevance sort reads ranks"
+        return [tag, rank_key(rank), _id(article)]
+    moment = _dated(article) if sort is ArticleSort.NEWEST else article.ingested_at
+    return [tag, _micros(moment), _id(article)]
+
+
+def _untagged(key: Key, tag: int) -> Key:
+    """A cursor's key without its tag; InvalidQuery when the tag is another list's or order's."""
+    if key is None:
+        return None
+    if key[0] != tag:
+        raise InvalidQuery(_FOREIGN_CURSOR)
+    return key[1:]
+
+
+def _article_counts(session: Session, ids: Sequence[int | None]) -> tuple[dict[int, int], dict[int, int]]:
+    """Quotes and actors of each article."""
+    return _counts(session, models.Quote.article_id, ids), _counts(
+        session, models.ArticleActor.article_id, ids
+    )
+
+
+def summaries_out(
+    session: Session, articles: Sequence[models.Article], snippets: dict[int, str]
+) -> list[ArticleSummary]:
+    quote_counts, actor_counts = _article_counts(session, [a.id for a in articles])
+    return [
+        ArticleSummary(
+            id=a.id,
+            title=a.title,
+            source=a.source,
+            url=a.url,
+            published_at=a.published_at,
+            ingested_at=a.ingested_at,
+            annotator_version=a.annotator_version,
+            quote_count=quote_counts.get(a.id, 0),
+            actor_count=actor_counts.get(a.id, 0),
+            snippet=snippets.get(a.id),
+        )
+        for a in articles
+        if a.id is not None
+    ]
 
 
 def articles_out(session: Session, articles: Sequence[models.Article]) -> list[ArticleOut]:
@@ -66,8 +227,7 @@ def articles_out(session: Session, articles: Sequence[models.Article]) -> list[A
     )
     for p in rows:
         paragraphs[p.article_id].append(ParagraphOut(index=p.index, start=p.start, end=p.end, text=p.text))
-    quote_counts = _counts(session, models.Quote.article_id, ids)
-    actor_counts = _counts(session, models.ArticleActor.article_id, ids)
+    quote_counts, actor_counts = _article_counts(session, ids)
     return [
         ArticleOut(
             id=a.id,
@@ -108,10 +268,70 @@ def _quotes(session: Session, query: Any, limit: int, after: Key) -> tuple[list[
         query = query.where(col(models.Quote.id) > after[0])
     rows = session.exec(query.order_by(col(models.Quote.id)).limit(limit + 1)).all()
     quotes, key = _page(rows, limit, lambda q: [_id(q)])
-    names = _actor_names(
+    names = _speaker_names(session, quotes)
+    return [quote_out(q, names) for q in quotes], key
+
+
+def list_quotes(
+    session: Session, filters: QuoteFilters, limit: int, after: Key
+) -> tuple[list[CorpusQuoteOut], Key]:
+    """Quotes across the corpus, newest article first (as the article list), then in text order.
+
+    Keyset (article time, article id, quote id): the article part descends, the quote part ascends.
+    """
+    quote, article = models.Quote, models.Article
+    query: Any = select(quote, article).join(article, col(article.id) == col(quote.article_id))
+    if filters.speaker_id is not None:
+        query = query.where(quote.speaker_actor_id == filters.speaker_id)
+    if filters.actor_id is not None:
+        linked = select(models.ArticleActor.article_id).where(
+            models.ArticleActor.actor_id == filters.actor_id
+        )
+        query = query.where(col(quote.article_id).in_(linked))
+    if filters.article_id is not None:
+        query = query.where(quote.article_id == filters.article_id)
+    if filters.kinds:
+        query = query.where(col(quote.kind).in_(filters.kinds))
+    if filters.anonymous is not None:
+        query = query.where(quote.speaker_anonymous == filters.anonymous)
+    if filters.q is not None:
+        query = query.where(col(quote.id).in_(select(FULL_TEXT.quotes(filters.q).c.id)))
+    query = _published_between(query, filters.published_after, filters.published_before)
+    after = _untagged(after, _QUOTES_TAG)
+    if after is not None:
+        moment, article_id, quote_id = _moment(after[0]), after[1], after[2]
+        query = query.where(
+            or_(
+                tuple_(col(article.dated_at), col(article.id)) < tuple_(moment, article_id),
+                and_(
+                    col(article.dated_at) == moment, col(article.id) == article_id, col(quote.id) > quote_id
+                ),
+            )
+        )
+    query = query.order_by(col(article.dated_at).desc(), col(article.id).desc(), col(quote.id))
+    rows, key = _page(
+        session.exec(query.limit(limit + 1)).all(),
+        limit,
+        lambda row: [_QUOTES_TAG, _micros(_dated(row[1])), _id(row[1]), _id(row[0])],
+    )
+    quotes = [q for q, _ in rows]
+    names = _speaker_names(session, quotes)
+    return [
+        CorpusQuoteOut(
+            **quote_out(q, names).model_dump(),
+            article=ArticleRef(
+                id=_id(a), title=a.title, source=a.source, url=a.url, published_at=a.published_at
+            ),
+        )
+        for q, a in rows
+    ], key
+
+
+def _speaker_names(session: Session, quotes: Sequence[models.Quote]) -> dict[int, str]:
+    """Names of the actors these quotes are spoken by or affiliated with."""
+    return _actor_names(
         session, {i for q in quotes for i in (q.speaker_actor_id, q.speaker_affiliation_id) if i is not None}
     )
-    return [quote_out(q, names) for q in quotes], key
 
 
 def _actor_names(session: Session, ids: set[int]) -> dict[int, str]:
@@ -211,7 +431,11 @@ def article_actors(
 def list_actors(
     session: Session, limit: int, after: Key, name_prefix: str | None, actor_type: str | None
 ) -> tuple[list[ActorOut], Key]:
-    """Actors by how many articles mention them, then by id; keyset (article count, id)."""
+    """Actors by how many articles mention them, then by id; keyset (article count, id).
+
+    `name_prefix`: each of its words starts a word of the actor's name or of one of its aliases,
+    case and accents aside ("maduro", "guai", "u.s.").
+    """
     article_count = func.count(col(models.ArticleActor.article_id)).label("article_count")
     counted = (
         select(col(models.ArticleActor.actor_id), article_count)
@@ -219,9 +443,15 @@ def list_actors(
         .subquery()
     )
     query = select(models.Actor, counted.c.article_count).join(counted, counted.c.actor_id == models.Actor.id)
-    if name_prefix:
-        escaped = name_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(col(models.Actor.name).ilike(f"{escaped}%", escape="\\"))
+    if name_prefix is not None:
+        words = name_words(name_prefix)
+        if not words:
+            query = query.where(false())
+        for word in words:
+            starting = select(models.ActorWord.actor_id).where(
+                col(models.ActorWord.word) >= word, col(models.ActorWord.word) < word + WORD_END
+            )
+            query = query.where(col(models.Actor.id).in_(starting))
     if actor_type:
         query = query.where(models.Actor.type == actor_type)
     if after is not None:
@@ -265,8 +495,7 @@ def actors_out(session: Session, actors: Sequence[models.Actor]) -> list[ActorOu
     ]
 
 
-def actor_articles(session: Session, actor_id: int, limit: int, after: Key) -> tuple[list[ArticleOut], Key]:
-    linked = select(models.ArticleActor.article_id).where(models.ArticleActor.actor_id == actor_id)
-    return _articles_page(
-        session, select(models.Article).where(col(models.Article.id).in_(linked)), limit, after
-    )
+def actor_articles(
+    session: Session, actor_id: int, limit: int, after: Key
+) -> tuple[list[ArticleSummary], Key]:
+    return list_articles(session, ArticleFilters(actor_ids=[actor_id]), limit, after)

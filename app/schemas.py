@@ -92,6 +92,23 @@ class ArticleIn(BaseModel):
     published_at: datetime | None = None
 
 
+class ArticlePatch(BaseModel):
+    """Metadata to change on a stored article; fields left out stay as they are, null clears one.
+    The body and its annotation never change here."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"title": "Mayor keeps bridge plan", "published_at": "2026-11-23T09:30:00Z"}]
+        },
+    )
+
+    title: str | None = Field(default=None, max_length=500)
+    source: str | None = Field(default=None, max_length=200)
+    url: AnyHttpUrl | None = None
+    published_at: datetime | None = Field(default=None, description="Without an offset, taken as UTC.")
+
+
 class ParagraphOut(BaseModel):
     index: int
     start: int
@@ -111,6 +128,36 @@ class ArticleOut(BaseModel):
     paragraphs: list[ParagraphOut]
     quote_count: int
     actor_count: int
+
+
+class ArticleSummary(BaseModel):
+    """An article in a list: its metadata and counts, without the body (get the article for that)."""
+
+    id: int
+    title: str | None
+    source: str | None
+    url: str | None
+    published_at: datetime | None
+    ingested_at: datetime
+    annotator_version: str
+    quote_count: int
+    actor_count: int
+    snippet: str | None = Field(
+        default=None,
+        description="With `q` only: the passage of the title or body that best matches, each matching "
+        "word between `<mark>` and `</mark>`, cut passages marked with `…`. The rest is the article's "
+        "plain text, not HTML-escaped. Null without `q`.",
+    )
+
+
+class ArticleRef(BaseModel):
+    """The article a quote comes from, enough to cite it."""
+
+    id: int
+    title: str | None
+    source: str | None
+    url: str | None
+    published_at: datetime | None
 
 
 class CueOut(BaseModel):
@@ -212,6 +259,12 @@ class QuoteOut(BaseModel):
     )
     cue: CueOut | None
     speaker: SpeakerOut | None
+
+
+class CorpusQuoteOut(QuoteOut):
+    """A quote found across the corpus, with the article it comes from."""
+
+    article: ArticleRef
 
 
 class MentionOut(BaseModel):

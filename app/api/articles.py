@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Request, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app import ingest, models, queries
-from app.api.deps import AnnotatorDep, SessionDep, WriteAccess
+from app.api.deps import AnnotatorDep, QueryChecked, SessionDep, WriteAccess
 from app.api.errors import problem_responses
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
-from app.schemas import ArticleActorOut, ArticleIn, ArticleOut, Page, QuoteOut
+from app.schemas import ArticleActorOut, ArticleIn, ArticleOut, ArticlePatch, ArticleSummary, Page, QuoteOut
 
-router = APIRouter(prefix="/v1/articles", tags=["articles"])
+router = APIRouter(prefix="/v1/articles", tags=["articles"], dependencies=[QueryChecked])
 
 ArticleId = Annotated[int, Path(ge=1, description="The article's id.")]
 MAX_BODY_BYTES = 2_000_000
@@ -87,7 +88,8 @@ async def create_article(
 ) -> ArticleOut:
     """Stores the article with its paragraphs, quotes and actors in one transaction.
 
-    Re-sending a body that is already stored returns that article with 200 instead of 201.
+    Re-sending a body that is already stored returns that article with 200 instead of 201, as
+    stored: metadata sent with it is ignored (change metadata with PATCH).
     """
     parsed = await _parse_body(request)
     article, created = await run_in_threadpool(ingest.ingest, session, annotator, parsed)
@@ -96,16 +98,77 @@ async def create_article(
     return queries.articles_out(session, [article])[0]
 
 
+SearchText = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=500,
+        description="Full text over title and body: every word must occur (stemmed, case and accents "
+        "aside). Each item then carries a `snippet`.",
+    ),
+]
+ActorIds = Annotated[
+    list[int] | None, Query(description="Articles that mention this actor; repeat it: all must be there.")
+]
+SpeakerIds = Annotated[
+    list[int] | None, Query(description="Articles where this actor is quoted; repeat it: all must be.")
+]
+Source = Annotated[str | None, Query(max_length=200, description="Exactly this source, e.g. `Reuters`.")]
+PublishedAfter = Annotated[
+    datetime | None, Query(description="Published at or after this time (no offset = UTC).")
+]
+PublishedBefore = Annotated[
+    datetime | None, Query(description="Published before this time (no offset = UTC).")
+]
+ArticleSortParam = Annotated[
+    queries.ArticleSort,
+    Query(
+        description="`-published_at`: newest first (by publication, else ingestion time); "
+        "`-ingested_at`: most recently stored first; `relevance`: best match first, only with `q`."
+    ),
+]
+
+
+def bad_query(error: ValueError) -> HTTPException:
+    """Parameters that cannot go together (sort by relevance without a search, a cursor of another
+    order): 400."""
+    return HTTPException(400, str(error))
+
+
 @router.get(
     "",
-    summary="List articles, newest first",
-    response_model=Page[ArticleOut],
-    responses=problem_responses(400, 422),
+    summary="List and search articles",
+    response_model=Page[ArticleSummary],
+    responses=problem_responses(400),
 )
 def list_articles(
-    session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
-) -> Page[ArticleOut]:
-    return to_page(queries.list_articles(session, limit, decode_cursor(cursor, 1)))
+    session: SessionDep,
+    q: SearchText = None,
+    actor_id: ActorIds = None,
+    speaker_id: SpeakerIds = None,
+    source: Source = None,
+    published_after: PublishedAfter = None,
+    published_before: PublishedBefore = None,
+    sort: ArticleSortParam = queries.ArticleSort.NEWEST,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page[ArticleSummary]:
+    """Articles matching every filter given, without their body (get one article for it). Undated
+    articles sort by when they were stored; `published_after`/`published_before` leave them out."""
+    filters = queries.ArticleFilters(
+        q=q,
+        actor_ids=actor_id or [],
+        speaker_ids=speaker_id or [],
+        source=source,
+        published_after=published_after,
+        published_before=published_before,
+        sort=sort,
+    )
+    try:
+        key = decode_cursor(cursor or None, queries.ARTICLE_KEY_SIZE)
+        return to_page(queries.list_articles(session, filters, limit, key))
+    except queries.InvalidQuery as error:
+        raise bad_query(error) from error
 
 
 @router.get(
@@ -131,7 +194,7 @@ def get_article_quotes(
     """Every quote in text order, with its content spans, cue and speaker (`text[start:end]` offsets),
     and the `rule` that found the quote and the one that resolved its speaker."""
     _article_or_404(session, article_id)
-    return to_page(queries.article_quotes(session, article_id, limit, decode_cursor(cursor, 1)))
+    return to_page(queries.article_quotes(session, article_id, limit, decode_cursor(cursor or None, 1)))
 
 
 @router.get(
@@ -145,7 +208,22 @@ def get_article_actors(
 ) -> Page[ArticleActorOut]:
     """People, organisations and places, most salient first, each with all its mentions."""
     _article_or_404(session, article_id)
-    return to_page(queries.article_actors(session, article_id, limit, decode_cursor(cursor, 1)))
+    return to_page(queries.article_actors(session, article_id, limit, decode_cursor(cursor or None, 1)))
+
+
+@router.patch(
+    "/{article_id}",
+    summary="Change an article's metadata",
+    response_model=ArticleOut,
+    dependencies=[WriteAccess],
+    responses=problem_responses(401, 404, 422),
+)
+def patch_article(article_id: ArticleId, patch: ArticlePatch, session: SessionDep) -> ArticleOut:
+    """Sets `title`, `source`, `url` or `published_at` (fields left out stay, null clears one); the
+    body and its annotation are not touched. To change metadata, use this: POSTing the same body again
+    with other metadata returns the stored article (200) unchanged."""
+    article = ingest.update_metadata(session, _article_or_404(session, article_id), patch)
+    return queries.articles_out(session, [article])[0]
 
 
 @router.delete(

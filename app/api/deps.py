@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, Security
+from fastapi.dependencies.models import Dependant
+from fastapi.dependencies.utils import request_params_to_args
+from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
@@ -54,6 +57,28 @@ def require_api_key(
         )
 
 
+def _query_fields(dependant: Dependant) -> list[Any]:
+    """The query parameters of an endpoint and of every dependency it has."""
+    return [*dependant.query_params, *(f for d in dependant.dependencies for f in _query_fields(d))]
+
+
+def check_query(request: Request) -> None:
+    """400 for a query parameter the endpoint does not take or a value it cannot read, naming the
+    parameters it does take: a misspelt filter must not silently answer the unfiltered list."""
+    route = request.scope.get("route")
+    fields = _query_fields(route.dependant) if isinstance(route, APIRoute) else []
+    accepted = [f.alias for f in fields]
+    takes = f"This endpoint takes: {', '.join(accepted)}." if accepted else "This endpoint takes none."
+    unknown = [name for name in dict.fromkeys(request.query_params) if name not in accepted]
+    if unknown:
+        raise HTTPException(400, f"Unknown query parameter {', '.join(map(repr, unknown))}. {takes}")
+    _, errors = request_params_to_args(fields, request.query_params)
+    if errors:
+        first = errors[0]
+        raise HTTPException(400, f"Invalid value of {first['loc'][-1]!r}: {first['msg']}. {takes}")
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
 AnnotatorDep = Annotated[Annotator, Depends(get_annotator)]
 WriteAccess = Depends(require_api_key)
+QueryChecked = Depends(check_query)

@@ -61,5 +61,5 @@ async def test_unknown_actor_is_404_problem(client: httpx.AsyncClient) -> None:
     assert response.headers["content-type"] == "application/problem+json"
 
 
-async def test_unknown_actor_type_filter_is_422(client: httpx.AsyncClient) -> None:
-    assert (await client.get("/v1/actors", params={"type": "planet"})).status_code == 422
+async def test_unknown_actor_type_filter_is_400(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/v1/actors", params={"type": "planet"})).status_code == 400

@@ -208,10 +208,14 @@ async def test_empty_json_text_is_422_problem_and_stores_nothing(client: httpx.A
     assert (await client.get("/v1/articles")).json()["items"] == []
 
 
-async def test_invalid_limit_is_422_problem_with_field_errors(client: httpx.AsyncClient) -> None:
+async def test_invalid_limit_is_400_problem_naming_the_parameters(client: httpx.AsyncClient) -> None:
     response = await client.get("/v1/articles", params={"limit": 0})
-    assert response.status_code == 422
-    assert response.json()["errors"][0]["loc"] == ["query", "limit"]
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"] == (
+        "Invalid value of 'limit': Input should be greater than or equal to 1. This endpoint takes: q, "
+        "actor_id, speaker_id, source, published_after, published_before, sort, limit, cursor."
+    )
 
 
 async def test_malformed_json_is_400_problem(client: httpx.AsyncClient) -> None:

@@ -1,0 +1,70 @@
+"""/v1/quotes: quotes across the whole corpus."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app import queries
+from app.api.articles import PublishedAfter, PublishedBefore, bad_query
+from app.api.deps import QueryChecked, SessionDep
+from app.api.errors import problem_responses
+from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
+from app.nlp.annotations import QuoteKind
+from app.schemas import CorpusQuoteOut, Page
+
+router = APIRouter(prefix="/v1/quotes", tags=["quotes"], dependencies=[QueryChecked])
+
+
+@router.get(
+    "",
+    summary="List and search quotes across articles",
+    response_model=Page[CorpusQuoteOut],
+    responses=problem_responses(400),
+)
+def list_quotes(
+    session: SessionDep,
+    speaker_id: Annotated[int | None, Query(ge=1, description="Quotes this actor speaks.")] = None,
+    actor_id: Annotated[
+        int | None, Query(ge=1, description="Quotes in articles that mention this actor.")
+    ] = None,
+    article_id: Annotated[int | None, Query(ge=1, description="Quotes of this article.")] = None,
+    kind: Annotated[
+        list[QuoteKind] | None,
+        Query(description="`direct`, `indirect` or `mixed`; repeat for any of several."),
+    ] = None,
+    anonymous: Annotated[
+        bool | None, Query(description="`true`: unnamed sources only; `false`: all others.")
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=500,
+            description="Full text over the quote's words: every word must occur (stemmed, case and "
+            "accents aside).",
+        ),
+    ] = None,
+    published_after: PublishedAfter = None,
+    published_before: PublishedBefore = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page[CorpusQuoteOut]:
+    """Quotes matching every filter given, newest article first (as `/v1/articles`), then in text
+    order; each with the article it comes from."""
+    filters = queries.QuoteFilters(
+        speaker_id=speaker_id,
+        actor_id=actor_id,
+        article_id=article_id,
+        kinds=kind or [],
+        anonymous=anonymous,
+        q=q,
+        published_after=published_after,
+        published_before=published_before,
+    )
+    try:
+        key = decode_cursor(cursor or None, queries.QUOTE_KEY_SIZE)
+        return to_page(queries.list_quotes(session, filters, limit, key))
+    except queries.InvalidQuery as error:
+        raise bad_query(error) from error
