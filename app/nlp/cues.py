@@ -872,3 +872,5 @@ POSSESSIVE_PRONOUNS: dict[str, str] = {
 VOCATIVE_OPENER_WORDS = frozenset(
     {"my", "dear", "oh", "o", "well", "now", "yes", "no", "mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
 )
+# Cues of an answer: their speaker is not the one who spoke just before ("“Nor can I,” she replied").
+REPLY_VERBS = frozenset({"reply", "answer", "retort", "respond", "rejoin", "return", "counter"})

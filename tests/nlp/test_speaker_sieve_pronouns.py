@@ -175,3 +175,12 @@ def test_they_after_a_group_from_a_named_organisation_is_that_organisation(annot
         "Ostby Rowing Club",
         SpeakerRule.GROUP_PRONOUN,
     )
+
+
+def test_a_pronoun_that_replies_is_not_the_person_it_answers(annotate: Annotate) -> None:
+    text = (
+        "Anna Reyes and her sister Kate sat by the fire.\n\n"
+        "“I cannot sleep,” said Anna.\n\n"
+        "“Nor can I,” she replied."
+    )
+    assert speaker_of(text, annotate(text), "“Nor can I,”") == ("Kate", SpeakerRule.PRONOUN)

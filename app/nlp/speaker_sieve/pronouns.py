@@ -13,6 +13,7 @@ from app.nlp.cues import (
     PERSON_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
+    REPLY_VERBS,
     THING_PRONOUNS,
 )
 from app.nlp.gender import compatible, pronoun_gender
@@ -49,8 +50,37 @@ def relative_pronoun(resolve_antecedent: Resolver) -> Resolver:
 
 
 def person_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
-    """ "she said": the person in focus whose gender fits, never the one she is talking to."""
-    return _by_antecedent(ctx, discourse, slot, SpeakerRule.PRONOUN, _person_antecedent)
+    """ "she said": the person in focus whose gender fits, never the one she is talking to, and
+    never the one she answers ("“I cannot sleep,” said Anna. “Nor can I,” she replied.")."""
+    head = slot.head
+    if head is None or slot.cueless:
+        return None
+    accept = _person_accept(ctx, discourse, head)
+    if accept is None:
+        return None
+    answered = _answered(ctx, discourse, slot)
+    actor = in_focus(
+        ctx,
+        discourse,
+        head,
+        lambda a: accept(a) and a != answered,
+        lambda t: _person_accept(ctx, discourse, t),
+    )
+    return Resolution(SpeakerRule.PRONOUN, actor) if actor is not None else None
+
+
+def _answered(ctx: SieveContext, discourse: Discourse, slot: Slot) -> int | None:
+    """The speaker of the quote just before, when this one's cue is a reply ("replied", "answered")."""
+    cue = slot.quote.cue
+    if cue is None or not discourse.turns:
+        return None
+    verb = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if verb is None or verb.root.lemma_.lower() not in REPLY_VERBS:
+        return None
+    previous_slot, previous = discourse.turns[-1]
+    if ctx.paragraph_index(slot.quote.start) - ctx.paragraph_index(previous_slot.quote.start) > 1:
+        return None
+    return previous.actor
 
 
 def group_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | None:
