@@ -33,3 +33,10 @@ def test_a_quotation_after_a_sentence_about_a_thing_is_given_to_no_one(annotate:
 def test_a_quotation_inside_the_paragraph_before_more_narrative_is_not_a_beat(annotate: Annotate) -> None:
     text = "Edwin Marsh went out. “Storm Hall” was painted over the door of the inn."
     assert annotate(text).quotes == []
+
+
+def test_a_noun_for_a_person_as_subject_gives_the_quotation_to_that_role(annotate: Annotate) -> None:
+    text = "Captain Ivo Brand met the crew.\n\nThe captain laughed at the rain. “We sail at noon anyway!”"
+    assert quote_views(text, annotate(text)) == [
+        QuoteView(("“We sail at noon anyway!”",), "direct", BEAT, None, "The captain", "Ivo Brand")
+    ]

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from app.nlp.annotations import QuoteRule
-from app.nlp.cues import PERSON_PRONOUNS
+from app.nlp.cues import PERSON_NOUNS, PERSON_PRONOUNS
+from app.nlp.gazetteer import PERSON_TITLES
 from app.nlp.quote_context import QuoteContext
 from app.nlp.quote_rules.draft import Draft, quotation_draft
 
@@ -19,6 +20,7 @@ TRAILING_STRIP = " .,"  # what may follow the closing mark in the paragraph
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_ENTITY = "PERSON"
 NAME_POS = "PROPN"
+NOUN_POS = "NOUN"
 
 
 def action_beat(ctx: QuoteContext, group: Sequence[int]) -> Draft | None:
@@ -35,11 +37,15 @@ def action_beat(ctx: QuoteContext, group: Sequence[int]) -> Draft | None:
 
 
 def _person_subject(ctx: QuoteContext, last: Token) -> Token | None:
-    """The subject of the sentence ending at `last` when it names a person."""
+    """The subject of the sentence ending at `last` when it names a person: a name, a personal
+    pronoun, or a noun for a person ("the captain")."""
     root = last.sent.root
     subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None or ctx.segment_at(subject.idx) is not None:
         return None
     if subject.ent_type_ == PERSON_ENTITY or subject.pos_ == NAME_POS or subject.lower_ in PERSON_PRONOUNS:
         return subject
+    lemma = subject.lemma_.lower()
+    if subject.pos_ == NOUN_POS and (lemma in PERSON_NOUNS or lemma in PERSON_TITLES):
+        return subject  # "The captain laughed. “...”"
     return None
