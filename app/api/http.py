@@ -54,10 +54,8 @@ def page_cursor(body: bytes) -> str | None:
         document = json.loads(body)
     except ValueError:
         return None
-    if not (isinstance(document, dict) and "items" in document):
-        return None
-    cursor = document.get("next")
-    return cursor if isinstance(cursor, str) and cursor else None
+    cursor = document.get("next") if isinstance(document, dict) else None
+    return cursor if isinstance(cursor, str) else None
 
 
 def allowed_methods(routes: Sequence[BaseRoute], scope: Scope) -> list[str]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import httpx
 import pytest
+from starlette.types import ASGIApp, Message
 
 from app.config import Settings
+from app.main import create_app
 
 pytestmark = pytest.mark.anyio
 
@@ -24,6 +27,46 @@ WEAK_ETAG = re.compile(r'W/"[0-9a-f]{32}"')
 ORIGIN = "https://newsroom.example"
 OTHER_ORIGIN = "https://elsewhere.example"
 BASE_URL = "http://quotewire.test"
+# Over a megabyte, so the static files route sends it in several `more_body` chunks.
+STREAMED_ASSET = "/docs-assets/swagger-ui-bundle.js"
+
+
+@dataclass(frozen=True)
+class RawAnswer:
+    """What the app itself sends, before any client or server could drop a HEAD body."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    body_messages: int
+
+
+async def raw_answer(app: ASGIApp, method: str, path: str) -> RawAnswer:
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.4"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"quotewire.test")],
+        "server": ("quotewire.test", 80),
+    }
+    await app(scope, receive, send)
+    start, bodies = sent[0], [m for m in sent if m["type"] == "http.response.body"]
+    headers = {key.decode(): value.decode() for key, value in start["headers"]}
+    return RawAnswer(start["status"], headers, b"".join(m.get("body", b"") for m in bodies), len(bodies))
 
 
 async def post(client: httpx.AsyncClient, text: str) -> dict:
@@ -70,6 +113,13 @@ async def test_if_none_match_with_another_tag_gets_the_full_answer(client: httpx
     assert response.json()["text"] == LIBRARY
 
 
+async def test_if_none_match_without_the_weak_prefix_still_matches(client: httpx.AsyncClient) -> None:
+    path = (await library_paths(client))["article quotes"]
+    etag = (await client.get(path)).headers["ETag"]
+    response = await client.get(path, headers={"If-None-Match": etag.removeprefix("W/")})
+    assert response.status_code == 304
+
+
 async def test_if_none_match_star_matches_any_current_representation(client: httpx.AsyncClient) -> None:
     path = (await library_paths(client))["actor"]
     assert (await client.get(path, headers={"If-None-Match": "*"})).status_code == 304
@@ -92,6 +142,13 @@ async def test_errors_carry_no_etag(client: httpx.AsyncClient) -> None:
     assert "Cache-Control" not in response.headers
 
 
+async def test_health_is_not_an_api_resource_and_carries_no_etag(client: httpx.AsyncClient) -> None:
+    response = await client.get("/health")
+    assert response.status_code == 200
+    assert "ETag" not in response.headers
+    assert "Cache-Control" not in response.headers
+
+
 async def test_head_answers_like_get_without_a_body(client: httpx.AsyncClient) -> None:
     for path in (await library_paths(client)).values():
         get = await client.get(path)
@@ -99,6 +156,15 @@ async def test_head_answers_like_get_without_a_body(client: httpx.AsyncClient) -
         assert head.status_code == 200, path
         assert head.content == b"", path
         assert dict(head.headers) == dict(get.headers), path
+
+
+async def test_head_sends_no_body_bytes_even_when_get_streams_many_chunks(settings: Settings) -> None:
+    app = create_app(settings)
+    get = await raw_answer(app, "GET", STREAMED_ASSET)
+    head = await raw_answer(app, "HEAD", STREAMED_ASSET)
+    assert get.body_messages > 1
+    assert len(get.body) == int(get.headers["content-length"])
+    assert (head.status, head.headers, head.body, head.body_messages) == (200, get.headers, b"", 1)
 
 
 async def test_head_of_a_gzipped_answer_has_the_gzipped_headers(
