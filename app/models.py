@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, LargeBinary, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, Table, Text, UniqueConstraint
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlmodel import Field, SQLModel
+from sqlmodel.sql.sqltypes import UTCDateTime
 
 # Stable constraint names, so that migrations can refer to (and SQLite batch mode can rebuild) them.
 SQLModel.metadata.naming_convention = {
@@ -43,7 +44,7 @@ class Article(SQLModel, table=True):
     # by the column default; a change of published_at sets it again (ingest.update_metadata).
     dated_at: datetime | None = Field(
         default=None,
-        sa_column=Column(DateTime, nullable=False, index=True, default=_publication_or_ingestion),
+        sa_column=Column(UTCDateTime(), nullable=False, index=True, default=_publication_or_ingestion),
     )
     text: str
     content_hash: str = Field(unique=True, max_length=64)

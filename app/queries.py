@@ -9,10 +9,12 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, and_, false, literal, or_, tuple_
+from sqlalchemy import and_, false, literal, or_, tuple_
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.sqltypes import UTCDateTime
 
 from app import models
+from app.ingest import utc
 from app.nlp import QuoteRule, SpeakerRule
 from app.nlp.annotations import QuoteKind
 from app.schemas import (
@@ -34,7 +36,7 @@ from app.search import FULL_TEXT, WORD_END, name_words, rank_key, rank_of
 Row = TypeVar("Row")
 Rule = TypeVar("Rule", QuoteRule, SpeakerRule)
 Key = list[int] | None
-_EPOCH = datetime(1970, 1, 1)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 
 
@@ -92,19 +94,13 @@ def _dated(article: models.Article) -> datetime:
 
 
 def _micros(moment: datetime) -> int:
-    """A stored time (UTC, no offset) as whole microseconds since 1970, for an integer cursor."""
-    naive = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-    return (naive - _EPOCH) // _MICROSECOND
+    """A time as whole microseconds since 1970, for an integer cursor."""
+    return (utc(moment) - _EPOCH) // _MICROSECOND
 
 
 def _moment(micros: int) -> Any:
-    """Inverse of `_micros`, as a bound parameter compared like the stored column."""
-    return literal(_EPOCH + micros * _MICROSECOND, DateTime())
-
-
-def _stored(moment: datetime) -> datetime:
-    """A filter time as the database holds times: UTC without offset."""
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+    """Inverse of `_micros`, as a bound parameter compared like the stored columns."""
+    return literal(_EPOCH + micros * _MICROSECOND, UTCDateTime())
 
 
 def _page(rows: Sequence[Row], limit: int, key: Callable[[Row], list[int]]) -> tuple[list[Row], Key]:
@@ -124,9 +120,9 @@ def count_articles(session: Session) -> int:
 
 def _published_between(query: Any, after: datetime | None, before: datetime | None) -> Any:
     if after is not None:
-        query = query.where(col(models.Article.published_at) >= _stored(after))
+        query = query.where(col(models.Article.published_at) >= utc(after))
     if before is not None:
-        query = query.where(col(models.Article.published_at) < _stored(before))
+        query = query.where(col(models.Article.published_at) < utc(before))
     return query
 
 

@@ -75,7 +75,7 @@ def check_query(request: Request) -> None:
     _, errors = request_params_to_args(fields, request.query_params)
     if errors:
         first = errors[0]
-        raise HTTPException(400, f"Invalid value of {first['loc'][-1]!r}: {first['msg']}. {takes}")
+        raise HTTPException(400, f"Invalid value of {first['loc'][1]!r}: {first['msg']}. {takes}")
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

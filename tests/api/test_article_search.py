@@ -1,0 +1,188 @@
+"""GET /v1/articles: full text with snippets, actor and speaker filters, source, dates and sorts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.api.corpus import follow
+from tests.api.test_quotes_list import Flood, ingest_flood
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+async def flood(client: httpx.AsyncClient) -> Flood:
+    return await ingest_flood(client)
+
+
+async def article_ids(client: httpx.AsyncClient, **params: Any) -> list[int]:
+    response = await client.get("/v1/articles", params=params)
+    assert response.status_code == 200, response.text
+    return [article["id"] for article in response.json()["items"]]
+
+
+async def test_default_order_is_newest_publication_with_undated_by_ingestion(
+    client: httpx.AsyncClient, flood: Flood
+) -> None:
+    newest = [flood.weather, flood.warning, flood.pumps, flood.plan, flood.dam, flood.wall]
+    assert await article_ids(client) == newest
+    assert await article_ids(client, sort="-published_at") == newest
+
+
+async def test_ingested_order_is_the_last_stored_first(client: httpx.AsyncClient, flood: Flood) -> None:
+    assert await article_ids(client, sort="-ingested_at") == [
+        flood.wall,
+        flood.plan,
+        flood.weather,
+        flood.warning,
+        flood.pumps,
+        flood.dam,
+    ]
+
+
+@pytest.mark.parametrize("sort", ["-published_at", "-ingested_at"])
+async def test_cursor_pages_every_order_without_loss_or_repeat(
+    client: httpx.AsyncClient, flood: Flood, sort: str
+) -> None:
+    whole = await article_ids(client, sort=sort)
+    pages = await follow(client, "/v1/articles", limit=2, params={"sort": sort})
+    assert [[a["id"] for a in page] for page in pages] == [whole[0:2], whole[2:4], whole[4:6]]
+
+
+async def test_list_items_carry_counts_not_the_body(client: httpx.AsyncClient, flood: Flood) -> None:
+    (item,) = (await client.get("/v1/articles", params={"source": "River Wire", "limit": 1})).json()["items"]
+    assert set(item) == {
+        "id",
+        "title",
+        "source",
+        "url",
+        "published_at",
+        "ingested_at",
+        "annotator_version",
+        "quote_count",
+        "actor_count",
+        "snippet",
+    }
+    assert (item["id"], item["quote_count"], item["actor_count"], item["snippet"]) == (
+        flood.weather,
+        0,
+        1,
+        None,
+    )
+    full = (await client.get(f"/v1/articles/{flood.weather}")).json()
+    assert full["text"] == "The weather was mild in Brannholm."
+
+
+async def test_search_matches_title_or_body_stemmed(client: httpx.AsyncClient, flood: Flood) -> None:
+    assert await article_ids(client, q="flood") == [flood.warning, flood.plan]
+    assert await article_ids(client, q="warned") == [flood.warning]
+    assert await article_ids(client, q="holds") == [flood.dam]
+    assert await article_ids(client, q="FLOOD plan") == [flood.plan]
+    assert await article_ids(client, q="dufrene") == [flood.plan]
+    assert await article_ids(client, q="volcano") == []
+    assert await article_ids(client, q="!!") == []
+
+
+async def test_search_reads_fts_syntax_as_words(client: httpx.AsyncClient, flood: Flood) -> None:
+    """Every word must occur: 'OR' and 'NOT' are words no article holds; a stray quote mark is no error."""
+    assert await article_ids(client, q="flood OR weather") == []
+    assert await article_ids(client, q='pumps" NOT "roads') == []
+    assert await article_ids(client, q='"pumps roads*') == [flood.pumps]
+
+
+async def test_snippet_marks_the_matching_words(client: httpx.AsyncClient, flood: Flood) -> None:
+    response = await client.get("/v1/articles", params={"q": "bridge Tollby"})
+    (item,) = response.json()["items"]
+    assert item["id"] == flood.warning
+    assert item["snippet"] == (
+        "“Nobody warned us about the flood,” said Oskar Wirt.\n\n"
+        "A police officer said the <mark>bridge</mark> in <mark>Tollby</mark> was safe."
+    )
+
+
+async def test_snippet_of_a_long_body_is_the_passage_around_the_match(client: httpx.AsyncClient) -> None:
+    filler = " ".join(f"word{n}" for n in range(40))
+    body = {"text": f"{filler} The ferry to Oddholm sails at dawn. {filler}", "title": "Timetable"}
+    assert (await client.post("/v1/articles", json=body)).status_code == 201
+    (item,) = (await client.get("/v1/articles", params={"q": "oddholm"})).json()["items"]
+    assert item["snippet"] == (
+        "…word32 word33 word34 word35 word36 word37 word38 word39 The ferry to "
+        "<mark>Oddholm</mark> sails at dawn. word0 word1 word2 word3 word4 word5 word6 word7 word8…"
+    )
+
+
+async def test_relevance_puts_title_matches_first(client: httpx.AsyncClient, flood: Flood) -> None:
+    assert await article_ids(client, q="tollby") == [flood.warning, flood.dam]
+    assert await article_ids(client, q="tollby", sort="relevance") == [flood.dam, flood.warning]
+
+
+async def test_relevance_cursor_pages_without_loss_or_repeat(client: httpx.AsyncClient, flood: Flood) -> None:
+    whole = await article_ids(client, q="said", sort="relevance")
+    assert sorted(whole) == sorted([flood.dam, flood.pumps, flood.warning, flood.plan, flood.wall])
+    pages = await follow(client, "/v1/articles", limit=2, params={"q": "said", "sort": "relevance"})
+    assert [[a["id"] for a in page] for page in pages] == [whole[0:2], whole[2:4], whole[4:5]]
+
+
+async def test_relevance_without_search_is_400(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/articles", params={"sort": "relevance"})
+    assert response.status_code == 400
+    assert response.json()["detail"] == "sort=relevance needs a search text `q`."
+
+
+async def test_a_cursor_of_another_order_is_400(client: httpx.AsyncClient, flood: Flood) -> None:
+    cursor = (await client.get("/v1/articles", params={"limit": 1})).json()["next"]
+    response = await client.get("/v1/articles", params={"limit": 1, "cursor": cursor, "sort": "-ingested_at"})
+    assert response.status_code == 400
+
+
+async def test_actor_filter_repeated_needs_every_actor(client: httpx.AsyncClient, flood: Flood) -> None:
+    ferrow, wirt, tollby = (flood.actors[n] for n in ("Ingrid Ferrow", "Oskar Wirt", "Tollby"))
+    assert await article_ids(client, actor_id=ferrow) == [flood.pumps, flood.dam]
+    assert await article_ids(client, actor_id=[ferrow, wirt]) == [flood.pumps]
+    assert await article_ids(client, actor_id=[ferrow, tollby]) == [flood.dam]
+
+
+async def test_speaker_filter_repeated_needs_every_speaker(client: httpx.AsyncClient, flood: Flood) -> None:
+    ferrow, wirt = flood.actors["Ingrid Ferrow"], flood.actors["Oskar Wirt"]
+    board = flood.actors["Vessby Water Board"]
+    assert await article_ids(client, speaker_id=wirt) == [flood.warning, flood.pumps]
+    assert await article_ids(client, speaker_id=[ferrow, wirt]) == [flood.pumps]
+    # The board is mentioned in the wall article but speaks only in the plan article.
+    assert await article_ids(client, actor_id=board) == [flood.plan, flood.wall]
+    assert await article_ids(client, speaker_id=board) == [flood.plan]
+
+
+async def test_source_and_publication_range(client: httpx.AsyncClient, flood: Flood) -> None:
+    assert await article_ids(client, source="Tollby Post") == [flood.warning, flood.plan, flood.dam]
+    assert await article_ids(client, source="tollby post") == []
+    assert await article_ids(client, published_after="2026-01-15", published_before="2026-03-01") == [
+        flood.pumps,
+        flood.plan,
+    ]
+    assert await article_ids(client, source="River Wire", published_after="2026-01-01") == [
+        flood.pumps,
+        flood.wall,
+    ]
+
+
+async def test_search_combines_with_filters(client: httpx.AsyncClient, flood: Flood) -> None:
+    assert await article_ids(client, q="flood", source="Tollby Post", published_before="2026-02-01") == [
+        flood.plan
+    ]
+
+
+async def test_unknown_parameter_is_400_naming_the_accepted_ones(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/articles", params={"search": "flood"})
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"] == (
+        "Unknown query parameter 'search'. This endpoint takes: q, actor_id, speaker_id, source, "
+        "published_after, published_before, sort, limit, cursor."
+    )
+
+
+async def test_empty_cursor_is_the_first_page(client: httpx.AsyncClient, flood: Flood) -> None:
+    assert await article_ids(client, cursor="", limit=1) == [flood.weather]
