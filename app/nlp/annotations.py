@@ -66,7 +66,7 @@ QUOTE_RULE_MEANINGS: dict[QuoteRule, str] = {
 SPEAKER_RULE_MEANINGS: dict[SpeakerRule, str] = {
     SpeakerRule.EXACT_NAME: "the speaker's words are a mention of the actor",
     SpeakerRule.NAME_VARIANT: "a surname, first name or title + surname of a named person",
-    SpeakerRule.DESCRIPTOR_NAME: "a descriptor beside a name (“the union's president, Owen Tate,”): the name",
+    SpeakerRule.DESCRIPTOR_NAME: "a descriptor beside a name (“the union's president, Ivo Lund,”): the name",
     SpeakerRule.DOCUMENT_OWNER: "a document (“the union's letter”): the actor it belongs to",
     SpeakerRule.ROLE: "a role (“the mayor”): the person the article gave that role",
     SpeakerRule.DEFINITE_DESCRIPTION: "a description with no matching role (“the 47-year-old”): "

@@ -733,7 +733,7 @@ NOT_SOURCES = frozenset(
 # Determiners that make a description point back to someone the article has introduced.
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
-# Lower-case words inside a surname that belong to it ("Luis de la Cruz" -> "de la Cruz").
+# Lower-case words inside a surname that belong to it ("Carlos de la Cruz" -> "de la Cruz").
 NAME_PARTICLES = frozenset(
     {
         "de",

@@ -51,7 +51,7 @@ def compatible(a: Gender, b: Gender) -> bool:
 
 
 def _fold(text: str) -> str:
-    """Lower-case without accents, so "Tomás", "TOMAS" and "tomas" meet."""
+    """Lower-case without accents, so "Joaquín", "JOAQUIN" and "joaquin" meet."""
     decomposed = unicodedata.normalize("NFKD", text.strip().translate(LATIN_FOLD))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -111,7 +111,7 @@ def _locale_name_lists() -> Iterator[tuple[Iterable[str], Iterable[str]]]:
 
 
 def is_first_name(word: str) -> bool:
-    """Whether any locale lists this as a first name, whatever its gender ("Jordan", "Aoife")."""
+    """Whether any locale lists this as a first name, whatever its gender ("Jordan", "Siobhán")."""
     male_votes, female_votes = _first_name_votes()
     key = _name_key(word)
     return key in male_votes or key in female_votes

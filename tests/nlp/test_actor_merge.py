@@ -110,11 +110,11 @@ def test_titled_surname_before_a_full_name_of_the_other_gender_is_someone_else(
 
 def test_bare_surname_goes_to_the_person_introduced_last(actors_of: Callable[[str], list[Actor]]) -> None:
     text = (
-        "Dan Pellerin founded the firm in 1990. Tessa Pellerin joined in 2010. "
+        "Dan Pellerin founded the firm in 1990. Greta Pellerin joined in 2010. "
         "Pellerin said sales doubled last year."
     )
     found = people(actors_of(text))
-    assert found == {"Dan Pellerin": ["Dan Pellerin"], "Tessa Pellerin": ["Tessa Pellerin", "Pellerin"]}
+    assert found == {"Dan Pellerin": ["Dan Pellerin"], "Greta Pellerin": ["Greta Pellerin", "Pellerin"]}
 
 
 def test_each_bare_surname_goes_to_the_person_introduced_before_it(
@@ -122,12 +122,12 @@ def test_each_bare_surname_goes_to_the_person_introduced_before_it(
 ) -> None:
     text = (
         "Dan Pellerin founded the firm in 1990. Pellerin said it was hard. "
-        "Tessa Pellerin joined in 2010. Pellerin said sales doubled."
+        "Greta Pellerin joined in 2010. Pellerin said sales doubled."
     )
     found = {a.name: [m.start for m in a.mentions] for a in actors_of(text) if a.type == "person"}
     assert found == {
         "Dan Pellerin": [text.index("Dan"), text.index("Pellerin said it")],
-        "Tessa Pellerin": [text.index("Tessa"), text.index("Pellerin said sales")],
+        "Greta Pellerin": [text.index("Greta"), text.index("Pellerin said sales")],
     }
 
 

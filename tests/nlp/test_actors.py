@@ -293,7 +293,7 @@ def test_capital_the_model_calls_a_person_is_a_city(actors_of: Callable[[str], l
 
 def test_place_name_keeps_its_opening_word_and_stays_a_place(actors_of: Callable[[str], list[Actor]]) -> None:
     actors = actors_of(
-        "The Rev. Colin Abbey, whose church in Little Marsby lost its roof, welcomed the arrests."
+        "Canon Ada Brook, whose parish in Little Marsby lost its bells, thanked the firefighters."
     )
     village = by_name(actors, "Little Marsby")
     assert village.type == "location" and [m.text for m in village.mentions] == ["Little Marsby"]

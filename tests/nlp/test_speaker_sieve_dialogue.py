@@ -16,11 +16,11 @@ EXCHANGE = (
 
 def test_quotation_paragraph_after_a_quote_continues_its_speaker(annotate: Annotate) -> None:
     text = (
-        "Henrik Dahl runs the harbour. Dahl said on Monday that the cranes were broken.\n\n"
+        "Erik Dahl runs the harbour. Dahl said on Monday that the cranes were broken.\n\n"
         "“Nobody has fixed them since the storm in March.”"
     )
     assert speaker_of(text, annotate(text), "“Nobody has fixed them since the storm in March.”") == (
-        "Henrik Dahl",
+        "Erik Dahl",
         SpeakerRule.CONTINUATION,
     )
 

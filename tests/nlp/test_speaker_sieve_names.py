@@ -1,7 +1,7 @@
 """Name passes (`app.nlp.speaker_sieve.names`): exact name, name variant, descriptor + name, and
 a document's owner ("the union's letter").
 
-The actor engine already merges most short forms ("Lindqvist", "de la Cruz") into the full name's
+The actor engine already merges most short forms ("Halvorsen", "de la Cruz") into the full name's
 actor, so through the whole pipeline they are exact names; `name_variant` is also tested on its own,
 with actors mentioned only by their full names, so its matching is checked whatever the engine merges.
 """
@@ -60,33 +60,33 @@ def test_title_and_full_name_is_an_exact_name(annotate: Annotate) -> None:
 
 def test_surname_after_full_name_resolves_to_the_full_name(annotate: Annotate) -> None:
     text = (
-        "Tomas Lindqvist, a dairy farmer, lost half his herd in the flood. "
-        "“The water came in the night,” Lindqvist said."
+        "Tomas Halvorsen, a dairy farmer, lost half his herd in the flood. "
+        "“The water came in the night,” Halvorsen said."
     )
     assert speaker_of(text, annotate(text), "“The water came in the night,”") == (
-        "Tomas Lindqvist",
+        "Tomas Halvorsen",
         SpeakerRule.EXACT_NAME,
     )
 
 
 def test_particle_surname_resolves_to_the_full_name(annotate: Annotate) -> None:
     text = (
-        "Luis de la Cruz runs the only bakery in town. He opened it in 1998. "
+        "Carlos de la Cruz runs the only bakery in town. He opened it in 1998. "
         "“Bread is still cheap here,” de la Cruz said."
     )
     assert speaker_of(text, annotate(text), "“Bread is still cheap here,”") == (
-        "Luis de la Cruz",
+        "Carlos de la Cruz",
         SpeakerRule.EXACT_NAME,
     )
 
 
 def test_hyphenated_surname_resolves_to_the_full_name(annotate: Annotate) -> None:
     text = (
-        "Marta Kowalski-Brandt chairs the school board. "
+        "Greta Kowalski-Brandt chairs the school board. "
         "“The roof must be fixed first,” Kowalski-Brandt said on Tuesday."
     )
     assert speaker_of(text, annotate(text), "“The roof must be fixed first,”") == (
-        "Marta Kowalski-Brandt",
+        "Greta Kowalski-Brandt",
         SpeakerRule.EXACT_NAME,
     )
 
@@ -134,18 +134,18 @@ def test_name_right_after_a_dateline_is_an_exact_name(annotate: Annotate) -> Non
 
 
 def test_name_variant_matches_a_surname_to_the_full_name(nlp: Language) -> None:
-    text = "Tomas Lindqvist lost half his herd. “The water came at night,” Lindqvist said."
-    assert variant(nlp, text, ["Tomas Lindqvist"], "Lindqvist") == "Tomas Lindqvist"
+    text = "Tomas Halvorsen lost half his herd. “The water came at night,” Halvorsen said."
+    assert variant(nlp, text, ["Tomas Halvorsen"], "Halvorsen") == "Tomas Halvorsen"
 
 
 def test_name_variant_keeps_the_particles_of_a_surname(nlp: Language) -> None:
-    text = "Luis de la Cruz runs the bakery. “Bread is still cheap,” de la Cruz said."
-    assert variant(nlp, text, ["Luis de la Cruz"], "de la Cruz") == "Luis de la Cruz"
+    text = "Carlos de la Cruz runs the bakery. “Bread is still cheap,” de la Cruz said."
+    assert variant(nlp, text, ["Carlos de la Cruz"], "de la Cruz") == "Carlos de la Cruz"
 
 
 def test_name_variant_matches_a_hyphenated_surname(nlp: Language) -> None:
-    text = "Marta Kowalski-Brandt chairs the board. “The roof comes first,” Kowalski-Brandt said."
-    assert variant(nlp, text, ["Marta Kowalski-Brandt"], "Kowalski-Brandt") == "Marta Kowalski-Brandt"
+    text = "Greta Kowalski-Brandt chairs the board. “The roof comes first,” Kowalski-Brandt said."
+    assert variant(nlp, text, ["Greta Kowalski-Brandt"], "Kowalski-Brandt") == "Greta Kowalski-Brandt"
 
 
 def test_name_variant_matches_a_surname_written_without_its_accents(nlp: Language) -> None:
@@ -234,9 +234,9 @@ def test_a_named_organisations_letter_speaks_for_it(annotate: Annotate) -> None:
 
 
 def test_a_report_by_a_company_speaks_for_the_company(annotate: Annotate) -> None:
-    text = "A report by Brightwater Foods said demand fell sharply."
+    text = "A report by Larkspur Foods said demand fell sharply."
     assert speaker_of(text, annotate(text), "demand fell sharply") == (
-        "Brightwater Foods",
+        "Larkspur Foods",
         SpeakerRule.DOCUMENT_OWNER,
     )
 

@@ -17,9 +17,9 @@ def test_senior_official_is_anonymous_with_no_actor(annotate: Annotate) -> None:
 
 
 def test_spokeswoman_for_a_named_company_is_anonymous_and_affiliated_with_it(annotate: Annotate) -> None:
-    text = "“The plant will close in March,” a spokeswoman for Brightwater Foods said."
+    text = "“The plant will close in March,” a spokeswoman for Larkspur Foods said."
     assert source_of(text, annotate(text), "“The plant will close in March,”") == Source(
-        "a spokeswoman", None, True, "Brightwater Foods", SpeakerRule.SPOKESPERSON
+        "a spokeswoman", None, True, "Larkspur Foods", SpeakerRule.SPOKESPERSON
     )
 
 
@@ -34,9 +34,9 @@ def test_the_official_after_a_senior_official_stays_the_same_anonymous_source(an
 
 
 def test_company_spokeswoman_in_compound_is_affiliated_with_the_company(annotate: Annotate) -> None:
-    text = "“The plant will close in March,” a Brightwater Foods spokeswoman said."
+    text = "“The plant will close in March,” a Larkspur Foods spokeswoman said."
     assert source_of(text, annotate(text), "“The plant will close in March,”") == Source(
-        "a Brightwater Foods spokeswoman", None, True, "Brightwater Foods", SpeakerRule.SPOKESPERSON
+        "a Larkspur Foods spokeswoman", None, True, "Larkspur Foods", SpeakerRule.SPOKESPERSON
     )
 
 
@@ -93,22 +93,22 @@ def test_the_mayor_is_the_person_introduced_as_the_mayor(annotate: Annotate) -> 
 
 def test_two_roles_in_one_article_go_to_their_own_people(annotate: Annotate) -> None:
     text = (
-        "Anna Holm, the town's mayor, met Lars Falk, the school's headmaster, on Friday. "
+        "Anna Holm, the town's mayor, met Lars Fenn, the school's headmaster, on Friday. "
         "“The school will stay open,” the headmaster said. “We found the money,” the mayor said."
     )
     annotation = annotate(text)
-    assert speaker_of(text, annotation, "“The school will stay open,”") == ("Lars Falk", SpeakerRule.ROLE)
+    assert speaker_of(text, annotation, "“The school will stay open,”") == ("Lars Fenn", SpeakerRule.ROLE)
     assert speaker_of(text, annotation, "“We found the money,”") == ("Anna Holm", SpeakerRule.ROLE)
 
 
 def test_modifier_tells_two_ministers_apart(annotate: Annotate) -> None:
     text = (
-        "Kari Nordvik, the finance minister, and Ola Brekke, the health minister, met on Monday. "
+        "Kari Nordvik, the finance minister, and Ola Brandvik, the health minister, met on Monday. "
         "“The budget is tight,” the finance minister said. “Hospitals need more,” the health minister said."
     )
     annotation = annotate(text)
     assert speaker_of(text, annotation, "“The budget is tight,”") == ("Kari Nordvik", SpeakerRule.ROLE)
-    assert speaker_of(text, annotation, "“Hospitals need more,”") == ("Ola Brekke", SpeakerRule.ROLE)
+    assert speaker_of(text, annotation, "“Hospitals need more,”") == ("Ola Brandvik", SpeakerRule.ROLE)
 
 
 def test_demonym_modifier_tells_two_ministers_of_different_countries_apart(annotate: Annotate) -> None:
@@ -202,11 +202,11 @@ def test_demonym_picks_the_person_of_that_country_over_the_subject(annotate: Ann
 
 def test_police_is_the_named_town_police(annotate: Annotate) -> None:
     text = (
-        "A fire destroyed a warehouse in Millbrook overnight, the Millbrook Police said. "
+        "A fire destroyed a warehouse in Fernhill overnight, the Fernhill Police said. "
         "“The cause is not yet known,” police said."
     )
     assert speaker_of(text, annotate(text), "“The cause is not yet known,”") == (
-        "Millbrook Police",
+        "Fernhill Police",
         SpeakerRule.ORGANIZATION_NOMINAL,
     )
 
@@ -235,11 +235,11 @@ def test_the_company_is_the_business_not_the_union(annotate: Annotate) -> None:
 
 def test_the_company_is_the_business_in_focus_of_two(annotate: Annotate) -> None:
     text = (
-        "Talvik Motors and Brightwater Foods both reported losses on Monday. "
-        "Brightwater Foods blamed the weather. “We expect a better spring,” the company said."
+        "Talvik Motors and Larkspur Foods both reported losses on Monday. "
+        "Larkspur Foods blamed the weather. “We expect a better spring,” the company said."
     )
     assert speaker_of(text, annotate(text), "“We expect a better spring,”") == (
-        "Brightwater Foods",
+        "Larkspur Foods",
         SpeakerRule.ORGANIZATION_NOMINAL,
     )
 
@@ -254,9 +254,9 @@ def test_a_countrys_unnamed_ministry_is_affiliated_with_the_country_not_the_date
 
 
 def test_the_club_is_the_organisation_in_focus_though_its_name_lacks_the_word(annotate: Annotate) -> None:
-    text = "The Millbrook Rovers lost again on Saturday. “We played badly,” the club said."
+    text = "The Fernhill Rovers lost again on Saturday. “We played badly,” the club said."
     assert speaker_of(text, annotate(text), "“We played badly,”") == (
-        "Millbrook Rovers",
+        "Fernhill Rovers",
         SpeakerRule.ORGANIZATION_NOMINAL,
     )
 
@@ -266,21 +266,21 @@ def test_the_club_is_the_organisation_in_focus_though_its_name_lacks_the_word(an
 
 def test_the_collector_is_the_person_the_story_is_about(annotate: Annotate) -> None:
     text = (
-        "Rosa Lindqvist bought the painting at an auction in May. She paid more than she had planned. "
+        "Rosa Halvorsen bought the painting at an auction in May. She paid more than she had planned. "
         "“I fell in love with it,” the collector said."
     )
     assert speaker_of(text, annotate(text), "“I fell in love with it,”") == (
-        "Rosa Lindqvist",
+        "Rosa Halvorsen",
         SpeakerRule.DEFINITE_DESCRIPTION,
     )
 
 
 def test_the_woman_is_the_woman_in_focus(annotate: Annotate) -> None:
     text = (
-        "Rosa Lindqvist bought the painting at an auction in May. “I fell in love with it,” the woman said."
+        "Rosa Halvorsen bought the painting at an auction in May. “I fell in love with it,” the woman said."
     )
     assert speaker_of(text, annotate(text), "“I fell in love with it,”") == (
-        "Rosa Lindqvist",
+        "Rosa Halvorsen",
         SpeakerRule.DEFINITE_DESCRIPTION,
     )
 

@@ -36,7 +36,7 @@ def test_name_words_drop_a_leading_title() -> None:
 
 
 def test_name_words_drop_an_abbreviated_title() -> None:
-    assert name_words("Sen. Walter Kim") == ["walter", "kim"]
+    assert name_words("Sen. Ivo Lund") == ["ivo", "lund"]
 
 
 def test_surname_forms_keep_the_particles() -> None:
@@ -64,12 +64,12 @@ def test_apposition_after_the_name_gives_its_role(nlp: Language) -> None:
 
 
 def test_description_before_the_name_gives_its_role(nlp: Language) -> None:
-    text = "The union's president, Owen Tate, said the strike would go on."
-    assert "president" in profile_of(nlp, text, "Owen Tate").role_words
+    text = "The union's president, Ivo Lund, said the strike would go on."
+    assert "president" in profile_of(nlp, text, "Ivo Lund").role_words
 
 
 def test_abbreviated_title_gives_the_role_it_stands_for(nlp: Language) -> None:
-    assert "senator" in profile_of(nlp, "Sen. Walter Kim voted against the bill.", "Walter Kim").role_words
+    assert "senator" in profile_of(nlp, "Sen. Ivo Lund voted against the bill.", "Ivo Lund").role_words
 
 
 def test_number_after_the_name_between_commas_is_its_age(nlp: Language) -> None:
@@ -83,8 +83,8 @@ def test_of_a_country_after_the_name_ties_the_person_to_it(nlp: Language) -> Non
 
 
 def test_first_name_gives_the_gender(nlp: Language) -> None:
-    text = "Lena Vogt met Henrik Dahl at the port."
-    assert (profile_of(nlp, text, "Lena Vogt").gender, profile_of(nlp, text, "Henrik Dahl").gender) == (
+    text = "Lena Vogt met Erik Dahl at the port."
+    assert (profile_of(nlp, text, "Lena Vogt").gender, profile_of(nlp, text, "Erik Dahl").gender) == (
         Gender.FEMALE,
         Gender.MALE,
     )
@@ -96,7 +96,7 @@ def test_kin_noun_gives_the_gender(nlp: Language) -> None:
 
 
 def test_title_outweighs_the_first_name(nlp: Language) -> None:
-    assert profile_of(nlp, "Mrs. Henrik Dahl won the case.", "Henrik Dahl").gender == Gender.FEMALE
+    assert profile_of(nlp, "Mrs. Erik Dahl won the case.", "Erik Dahl").gender == Gender.FEMALE
 
 
 def test_pronoun_the_person_governs_gives_the_gender(nlp: Language) -> None:
@@ -105,11 +105,11 @@ def test_pronoun_the_person_governs_gives_the_gender(nlp: Language) -> None:
 
 
 def test_organisation_short_form_is_its_leading_word(nlp: Language) -> None:
-    text = "Brightwater Foods closed its plant on Friday."
-    profile = profile_of(nlp, text, "Brightwater Foods")
+    text = "Larkspur Foods closed its plant on Friday."
+    profile = profile_of(nlp, text, "Larkspur Foods")
     assert (profile.type, profile.short_forms, profile.gender) == (
         "organization",
-        frozenset({"brightwater"}),
+        frozenset({"larkspur"}),
         Gender.UNKNOWN,
     )
 

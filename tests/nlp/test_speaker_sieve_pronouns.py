@@ -31,9 +31,9 @@ def test_who_after_a_name_is_that_person(annotate: Annotate) -> None:
 
 
 def test_which_after_a_company_is_that_company(annotate: Annotate) -> None:
-    text = "Brightwater Foods, which says the plant is too old, will close it in March."
+    text = "Larkspur Foods, which says the plant is too old, will close it in March."
     assert speaker_of(text, annotate(text), "the plant is too old") == (
-        "Brightwater Foods",
+        "Larkspur Foods",
         SpeakerRule.RELATIVE_PRONOUN,
     )
 
@@ -43,7 +43,7 @@ def test_which_after_a_company_is_that_company(annotate: Annotate) -> None:
 
 def test_she_skips_a_nearer_man(annotate: Annotate) -> None:
     text = (
-        "Lena Vogt met Henrik Dahl at the port on Monday. Dahl showed her the damaged cranes. "
+        "Lena Vogt met Erik Dahl at the port on Monday. Dahl showed her the damaged cranes. "
         "“We need help quickly,” she said."
     )
     assert speaker_of(text, annotate(text), "“We need help quickly,”") == ("Lena Vogt", SpeakerRule.PRONOUN)
@@ -80,18 +80,18 @@ def test_she_is_never_an_organisation_in_subject_position(annotate: Annotate) ->
 
 def test_he_is_never_a_place_in_subject_position(annotate: Annotate) -> None:
     text = (
-        "Henrik Dahl moved to Oslo in 2010. Oslo has grown fast since then. "
+        "Erik Dahl moved to Oslo in 2010. Oslo has grown fast since then. "
         "“The city is too crowded now,” he said."
     )
     assert speaker_of(text, annotate(text), "“The city is too crowded now,”") == (
-        "Henrik Dahl",
+        "Erik Dahl",
         SpeakerRule.PRONOUN,
     )
 
 
 def test_she_after_two_named_speakers_is_the_woman_who_spoke(annotate: Annotate) -> None:
     text = (
-        "“We lost everything,” Lena Vogt said. “The insurers will not pay,” Henrik Dahl said. "
+        "“We lost everything,” Lena Vogt said. “The insurers will not pay,” Erik Dahl said. "
         "“We will rebuild anyway,” she said."
     )
     assert speaker_of(text, annotate(text), "“We will rebuild anyway,”") == ("Lena Vogt", SpeakerRule.PRONOUN)
@@ -106,22 +106,22 @@ def test_she_reaches_back_past_sentences_about_things(annotate: Annotate) -> Non
 
 
 def test_he_after_a_possessive_subject_is_the_possessor(annotate: Annotate) -> None:
-    text = "Henrik Dahl's boat sank in the storm on Sunday. Nobody was hurt. “I was lucky,” he said."
-    assert speaker_of(text, annotate(text), "“I was lucky,”") == ("Henrik Dahl", SpeakerRule.PRONOUN)
+    text = "Erik Dahl's boat sank in the storm on Sunday. Nobody was hurt. “I was lucky,” he said."
+    assert speaker_of(text, annotate(text), "“I was lucky,”") == ("Erik Dahl", SpeakerRule.PRONOUN)
 
 
 def test_he_told_someone_is_not_the_one_told(annotate: Annotate) -> None:
-    text = "Tom Berg met Henrik Dahl at the harbour on Monday. “The cranes are broken,” he told Berg."
+    text = "Tom Berg met Erik Dahl at the harbour on Monday. “The cranes are broken,” he told Berg."
     assert speaker_of(text, annotate(text), "“The cranes are broken,”") == (
-        "Henrik Dahl",
+        "Erik Dahl",
         SpeakerRule.PRONOUN,
     )
 
 
 def test_he_said_to_someone_is_not_the_one_spoken_to(annotate: Annotate) -> None:
-    text = "Tom Berg met Henrik Dahl at the harbour on Monday. “The cranes are broken,” he said to Berg."
+    text = "Tom Berg met Erik Dahl at the harbour on Monday. “The cranes are broken,” he said to Berg."
     assert speaker_of(text, annotate(text), "“The cranes are broken,”") == (
-        "Henrik Dahl",
+        "Erik Dahl",
         SpeakerRule.PRONOUN,
     )
 
@@ -142,11 +142,11 @@ def test_they_said_in_a_statement_is_the_organisation(annotate: Annotate) -> Non
 
 def test_it_said_is_the_company_not_the_town(annotate: Annotate) -> None:
     text = (
-        "Brightwater Foods closed its plant in Millbrook on Friday. "
+        "Larkspur Foods closed its plant in Fernhill on Friday. "
         "“The decision was not taken lightly,” it said in a statement."
     )
     assert speaker_of(text, annotate(text), "“The decision was not taken lightly,”") == (
-        "Brightwater Foods",
+        "Larkspur Foods",
         SpeakerRule.GROUP_PRONOUN,
     )
 

@@ -1,5 +1,5 @@
 """Name passes, the most precise: the phrase is a name, a short form of one, or a description
-with the name beside it ("the union's president, Owen Tate, said")."""
+with the name beside it ("the union's president, Ivo Lund, said")."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def descriptor_name(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Reso
 
 
 def _named_at(ctx: SieveContext, discourse: Discourse, token: Token) -> int | None:
-    """A person or organisation named at `token` ("The builder, Andes Hidro, said"); never a place."""
+    """A person or organisation named at `token` ("The builder, Kestrel Works, said"); never a place."""
     actor = ctx.token_actor(token, discourse)
     if actor is None or ctx.profiles[actor].type == "location":
         return None

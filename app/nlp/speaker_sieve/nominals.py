@@ -83,7 +83,7 @@ def role(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolution | No
         return None
     lemma = fold(head.lemma_)
     modifiers = {fold(c.text) for c in head.lefts if c.dep_ in _MODIFIER_DEPS}
-    modifiers |= {  # "the senator from Tillamook"
+    modifiers |= {  # "the senator from Ostby"
         fold(obj.text)
         for prep in head.rights
         if prep.dep_ == "prep"

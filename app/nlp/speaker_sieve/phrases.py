@@ -13,7 +13,7 @@ from app.nlp.speaker_sieve.profiles import ActorProfile, fold
 
 _DETERMINER_DEPS = frozenset({"det", "nummod", "amod", "predet", "poss"})
 _AFFILIATION_PREPS = frozenset({"for", "of", "at", "from", "with"})
-# Words before a head that can name who it belongs to: "the ministry's", "a Meridian", "a French".
+# Words before a head that can name who it belongs to: "the ministry's", "a Kestrel", "a French".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -57,7 +57,7 @@ def latest_before(ctx: SieveContext, actors: list[int], before: int) -> int | No
 
 def affiliation(ctx: SieveContext, discourse: Discourse, head: Token) -> int | None:
     """The organisation an unnamed source speaks for: "a spokeswoman for X", "the ministry's
-    spokesman", "a Meridian manager"."""
+    spokesman", "a Kestrel manager"."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
             for obj in child.children:
@@ -80,7 +80,7 @@ def _organization_of(ctx: SieveContext, discourse: Discourse, token: Token) -> i
     country = country_by_demonym(token.text)
     if country is not None:  # "a French official": France, when the article has it as an actor
         return next((i for i, a in enumerate(ctx.actors) if a.country_code == country.code), None)
-    if token.text[:1].isupper():  # "a Meridian manager": the first word of "Meridian Terminals"
+    if token.text[:1].isupper():  # "a Kestrel manager": the first word of "Kestrel Airways"
         key = fold(token.text)
         short = [i for i, p in enumerate(ctx.profiles) if p.type == "organization" and key in p.short_forms]
         return latest_before(ctx, short, token.idx)

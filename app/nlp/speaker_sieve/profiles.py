@@ -46,7 +46,7 @@ def fold(text: str) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    """Folded words of a name without leading titles ("Sen. Walter Kim" -> ["walter", "kim"])."""
+    """Folded words of a name without leading titles ("Sen. Ivo Lund" -> ["ivo", "lund"])."""
     words = fold(name).split()
     while len(words) > 1 and (words[0] in PERSON_TITLES or f"{words[0]}." in PERSON_TITLES):
         words = words[1:]
@@ -218,7 +218,7 @@ def _description_after(doc: Doc, end: int) -> list[Token]:
 
 
 def _description_before(doc: Doc, start: int) -> list[Token]:
-    """ "The union's president, Owen Tate, said": the words from the sentence start to the comma."""
+    """ "The union's president, Ivo Lund, said": the words from the sentence start to the comma."""
     if start < 2 or doc[start - 1].text != ",":
         return []
     words: list[Token] = []
