@@ -1,0 +1,136 @@
+"""app/search.py: folded name words, rank keys, and FTS5 kept in step with its tables by the schema."""
+
+from __future__ import annotations
+
+import pytest
+from alembic import command
+from sqlalchemy import Engine, text
+from sqlmodel import Session
+
+from app.db import alembic_config
+from app.search import FULL_TEXT, MARK_END, MARK_START, fold, name_words, rank_key, rank_of
+
+
+def test_fold_drops_case_and_accents() -> None:
+    assert fold("Renée DUFRÊNE") == "renee dufrene"
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Renée Dufrêne", ["renee", "dufrene"]),
+        ("U.S.", ["us"]),
+        ("Q.B. Quillan", ["qb", "quillan"]),
+        ("Jean-Luc O’Neill", ["jean", "luc", "oneill"]),
+        ("AT&T", ["at&t"]),
+        ("Vessby Water Board (VWB)", ["vessby", "water", "board", "vwb"]),
+        ("Wirt, Wirt", ["wirt"]),
+        ("...", []),
+    ],
+)
+def test_name_words(name: str, words: list[str]) -> None:
+    assert name_words(name) == words
+
+
+def test_rank_keys_keep_the_order_of_ranks_and_round_trip() -> None:
+    ranks = [-12.5, -3.25, -1e-9, 0.0, 1e-9, 2.0, 1e300]
+    keys = [rank_key(r) for r in ranks]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(ranks)
+    assert [rank_of(k) for k in keys] == ranks
+
+
+def article_ids(session: Session, query: str) -> list[int]:
+    matches = FULL_TEXT.articles(query)
+    return sorted(row.id for row in session.execute(matches.select()))
+
+
+def quote_ids(session: Session, query: str) -> list[int]:
+    return sorted(row.id for row in session.execute(FULL_TEXT.quotes(query).select()))
+
+
+ARTICLE = (
+    "INSERT INTO article (id, title, text, content_hash, annotator_version, ingested_at) "
+    "VALUES (:id, :title, :text, :hash, 'v', '2026-11-01 00:00:00')"
+)
+QUOTE = (
+    'INSERT INTO quote (id, article_id, paragraph, start, "end", spans, text, kind, speaker_anonymous) '
+    "VALUES (:id, :article, 0, 0, 1, '[[0, 1]]', :text, 'direct', 0)"
+)
+
+
+def test_every_kind_of_write_keeps_the_index_in_step(engine: Engine, session: Session) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            text(ARTICLE), {"id": 1, "title": "Ferry", "text": "The harbour froze.", "hash": "a"}
+        )
+        connection.execute(
+            text(ARTICLE), {"id": 2, "title": "Snow", "text": "The harbour opened.", "hash": "b"}
+        )
+        connection.execute(text(QUOTE), {"id": 1, "article": 1, "text": "“Ice everywhere,”"})
+        connection.execute(text(QUOTE), {"id": 2, "article": 2, "text": "“No ice,”"})
+    assert article_ids(session, "harbour") == [1, 2]
+    assert article_ids(session, "ferry") == [1]
+    assert quote_ids(session, "ice") == [1, 2]
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE article SET title = 'Ice road' WHERE id = 2"))
+        connection.execute(text("UPDATE article SET source = 'Wire' WHERE id = 1"))
+    assert article_ids(session, "snow") == []
+    assert article_ids(session, "ice road") == [2]
+    assert article_ids(session, "ferry") == [1]
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM article WHERE id = 1"))  # cascades to its quote
+    assert article_ids(session, "harbour") == [2]
+    assert quote_ids(session, "ice") == [2]
+
+
+def test_a_rolled_back_write_leaves_no_trace_in_the_index(engine: Engine, session: Session) -> None:
+    with pytest.raises(RuntimeError), engine.begin() as connection:
+        connection.execute(
+            text(ARTICLE), {"id": 1, "title": "Ferry", "text": "The harbour froze.", "hash": "a"}
+        )
+        raise RuntimeError("abort")
+    assert article_ids(session, "harbour") == []
+
+
+def test_snippets_mark_matches(engine: Engine, session: Session) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            text(ARTICLE), {"id": 1, "title": None, "text": "Ice closed the harbour.", "hash": "a"}
+        )
+    assert FULL_TEXT.snippets(session, "harbours", [1]) == {
+        1: f"Ice closed the {MARK_START}harbour{MARK_END}."
+    }
+    assert FULL_TEXT.snippets(session, "harbour", [2]) == {}
+
+
+def test_migration_indexes_rows_stored_before_it(database_url: str, engine: Engine) -> None:
+    config = alembic_config(database_url)
+    command.downgrade(config, "0002")
+    with engine.begin() as connection:
+        connection.execute(
+            text(ARTICLE), {"id": 1, "title": "Ferry", "text": "The harbour froze.", "hash": "a"}
+        )
+        connection.execute(text(QUOTE), {"id": 1, "article": 1, "text": "“Ice everywhere,”"})
+        connection.execute(
+            text("INSERT INTO actor (id, key, name, type) VALUES (1, 'k', 'Renée Dufrêne', 'person')")
+        )
+        connection.execute(
+            text(
+                "INSERT INTO articleactor (article_id, actor_id, aliases, roles, salience) "
+                """VALUES (1, 1, '["R.D."]', '[]', 0.5)"""
+            )
+        )
+    command.upgrade(config, "head")
+    with Session(engine) as session:
+        assert article_ids(session, "harbour") == [1]
+        assert quote_ids(session, "ice") == [1]
+    with engine.connect() as connection:
+        words = connection.execute(text("SELECT word FROM actorword ORDER BY word")).scalars().all()
+        dated = connection.execute(text("SELECT dated_at FROM article")).scalar()
+    assert words == ["dufrene", "rd", "renee"]
+    assert dated == "2026-11-01 00:00:00"
+    command.downgrade(config, "0002")
+    with engine.connect() as connection:
+        tables = connection.execute(text("SELECT name FROM sqlite_master WHERE name LIKE '%fts%'")).all()
+    assert tables == []
