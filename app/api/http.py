@@ -129,6 +129,9 @@ class Revalidation:
         etag = entity_tag(body)
         if if_none_match_holds(Headers(scope=scope).get("if-none-match"), etag):
             validators = MutableHeaders({"ETag": etag, "Cache-Control": CACHE_CONTROL})
+            if len(body) > GZIP_OVER_BYTES:
+                # A 304 repeats the 200's Vary (RFC 9110); gzip adds it to a body that size.
+                validators["Vary"] = "Accept-Encoding"
             await send(
                 {
                     "type": "http.response.start",

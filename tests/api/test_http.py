@@ -106,6 +106,18 @@ async def test_each_single_resource_get_revalidates_to_a_304_with_no_body(
         assert "Content-Type" not in again.headers, name
 
 
+async def test_304_of_an_answer_over_1_kb_repeats_its_vary(
+    client: httpx.AsyncClient, seed_article: dict
+) -> None:
+    path = f"/v1/articles/{seed_article['id']}"
+    first = await client.get(path, headers={"Accept-Encoding": "gzip"})
+    again = await client.get(
+        path, headers={"Accept-Encoding": "gzip", "If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 304
+    assert again.headers["Vary"] == first.headers["Vary"] == "Accept-Encoding"
+
+
 async def test_if_none_match_with_another_tag_gets_the_full_answer(client: httpx.AsyncClient) -> None:
     path = (await library_paths(client))["article"]
     response = await client.get(path, headers={"If-None-Match": 'W/"0123", "4567"'})
@@ -122,7 +134,9 @@ async def test_if_none_match_without_the_weak_prefix_still_matches(client: httpx
 
 async def test_if_none_match_star_matches_any_current_representation(client: httpx.AsyncClient) -> None:
     path = (await library_paths(client))["actor"]
-    assert (await client.get(path, headers={"If-None-Match": "*"})).status_code == 304
+    response = await client.get(path, headers={"If-None-Match": "*"})
+    assert response.status_code == 304
+    assert "Vary" not in response.headers  # an actor is well under 1 KB: never gzipped
 
 
 async def test_etag_changes_when_the_answer_does(client: httpx.AsyncClient) -> None:
