@@ -65,3 +65,12 @@ def test_an_answer_in_an_exchange_stays_a_quote_of_its_own(annotate: Annotate) -
             ("“By an hour, as always.”",), "direct", QuoteRule.CONTINUATION, None, "Tom Berg", "Tom Berg"
         ),
     ]
+
+
+def test_an_action_beat_after_the_speakers_own_quote_joins_it(annotate: Annotate) -> None:
+    text = "Nora Quill sat down. “I am tired,” said Nora Quill. She closed her eyes. “Wake me at noon.”"
+    (quote,) = annotate(text).quotes
+    assert ([text[s:e] for s, e in quote.spans], quote.rule) == (
+        ["“I am tired,”", "“Wake me at noon.”"],
+        QuoteRule.REPORTING_FRAME,
+    )

@@ -6,9 +6,10 @@ its own until the speaker sieve has decided whether the same speaker goes on (th
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import replace
 
-from app.nlp.annotations import Quote, SpeakerRule
+from app.nlp.annotations import Quote, QuoteRule, SpeakerRule
 from app.nlp.quote_context import QuoteContext
 from app.nlp.quote_marks import paragraphs
 from app.nlp.quote_rules.draft import Draft
@@ -73,9 +74,10 @@ def extend_lead_ins(ctx: QuoteContext, drafts: list[Draft]) -> list[Draft]:
 
 
 def join_continuations(text: str, quotes: list[Quote]) -> list[Quote]:
-    """A quotation paragraph that continues the quote of the paragraph before (same speaker, as
-    the speaker sieve decided) is one more span of that quote, as multi-paragraph quotations are
-    annotated. `quotes` must be sorted by start."""
+    """A quotation that goes on with the quote before it, by the same speaker as the speaker sieve
+    decided, is one more span of that quote, as multi-part quotations are annotated: a cue-less
+    paragraph continuing the one before, or an action beat right after the speaker's own quote
+    ("“A,” Smith said. “B.”" read as a beat). `quotes` must be sorted by start."""
     starts = [start for start, _ in paragraphs(text)]
 
     def para_of(pos: int) -> int:
@@ -84,15 +86,19 @@ def join_continuations(text: str, quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for quote in quotes:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and quote.speaker is not None
-            and quote.speaker.rule == SpeakerRule.CONTINUATION
-            and prev.kind != "indirect"
-            and para_of(quote.start) == para_of(prev.end - 1) + 1
-        ):
+        if prev is not None and prev.kind != "indirect" and _goes_on(prev, quote, para_of):
             prev.spans = sorted(prev.spans + quote.spans)
             prev.end = max(prev.end, quote.end)
             continue
         out.append(quote)
     return out
+
+
+def _goes_on(prev: Quote, quote: Quote, para_of: Callable[[int], int]) -> bool:
+    speaker, gap = quote.speaker, para_of(quote.start) - para_of(prev.end - 1)
+    if speaker is None:
+        return False
+    if speaker.rule == SpeakerRule.CONTINUATION:
+        return gap == 1
+    same = prev.speaker is not None and speaker.actor is not None and prev.speaker.actor == speaker.actor
+    return quote.rule == QuoteRule.ACTION_BEAT and same and gap in (0, 1)
