@@ -121,7 +121,7 @@ class Quote(SQLModel, table=True):
     speaker_text: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
-    speaker_anonymous: bool = False
+    speaker_anonymous: bool = Field(default=False, index=True)
     speaker_actor_id: int | None = Field(
         default=None, sa_column=_fk("actor.id", ondelete="SET NULL", nullable=True)
     )

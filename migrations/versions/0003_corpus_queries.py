@@ -4,7 +4,8 @@ Adds, for the corpus queries of /v1/quotes, /v1/articles and /v1/actors:
 - `article.dated_at` (published_at, else ingested_at: the time lists sort by), filled for existing
   rows. It is added NOT NULL with a constant server default, then filled, because SQLite can only add
   a NOT NULL column that way without rebuilding `article` (a rebuild would cascade-delete its rows).
-- indexes on `article.source`, `article.published_at`, `article.dated_at`, `quote.kind`;
+- indexes on `article.source`, `article.published_at`, `article.dated_at`, `quote.kind`,
+  `quote.speaker_anonymous`;
 - `actorword`: every folded word of each actor's name and aliases, filled for existing actors;
 - FTS5 indexes `article_fts` (title, text) and `quote_fts` (text) over their tables as external
   content, with triggers that keep them in step in the writing transaction, built for existing rows.
@@ -76,6 +77,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_article_source"), ["source"], unique=False)
     with op.batch_alter_table("quote", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_quote_kind"), ["kind"], unique=False)
+        batch_op.create_index(batch_op.f("ix_quote_speaker_anonymous"), ["speaker_anonymous"], unique=False)
     op.create_table(
         "actorword",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -104,6 +106,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_actorword_actor_id"))
     op.drop_table("actorword")
     with op.batch_alter_table("quote", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_quote_speaker_anonymous"))
         batch_op.drop_index(batch_op.f("ix_quote_kind"))
     with op.batch_alter_table("article", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_article_source"))
