@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from sqlalchemy import and_, false, literal, or_, tuple_
+from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
@@ -274,9 +275,13 @@ def list_quotes(
     """Quotes across the corpus, newest article first (as the article list), then in text order.
 
     Keyset (article time, article id, quote id): the article part descends, the quote part ascends.
+    The page is chosen on those three columns alone (the sort then moves narrow rows), and its
+    quotes and articles are read after by id.
     """
     quote, article = models.Quote, models.Article
-    query: Any = select(quote, article).join(article, col(article.id) == col(quote.article_id))
+    query: Any = select(quote.id, article.id, article.dated_at).join(
+        article, col(article.id) == col(quote.article_id)
+    )
     if filters.speaker_id is not None:
         query = query.where(quote.speaker_actor_id == filters.speaker_id)
     if filters.actor_id is not None:
@@ -308,18 +313,21 @@ def list_quotes(
     rows, key = _page(
         session.exec(query.limit(limit + 1)).all(),
         limit,
-        lambda row: [_QUOTES_TAG, _micros(_dated(row[1])), _id(row[1]), _id(row[0])],
+        lambda row: [_QUOTES_TAG, _micros(row[2]), row[1], row[0]],
     )
-    quotes = [q for q, _ in rows]
-    names = _speaker_names(session, quotes)
+    quote_ids = [quote_id for quote_id, _, _ in rows]
+    quotes = {_id(q): q for q in session.exec(select(quote).where(col(quote.id).in_(quote_ids)))}
+    # Only the columns an ArticleRef shows: an article's text may be long.
+    shown = load_only(*(getattr(article, name) for name in ArticleRef.model_fields))
+    refs = select(article).options(shown).where(col(article.id).in_({a for _, a, _ in rows}))
+    articles = {
+        _id(a): ArticleRef(id=_id(a), title=a.title, source=a.source, url=a.url, published_at=a.published_at)
+        for a in session.exec(refs)
+    }
+    names = _speaker_names(session, list(quotes.values()))
     return [
-        CorpusQuoteOut(
-            **quote_out(q, names).model_dump(),
-            article=ArticleRef(
-                id=_id(a), title=a.title, source=a.source, url=a.url, published_at=a.published_at
-            ),
-        )
-        for q, a in rows
+        CorpusQuoteOut(**_quote_fields(quotes[quote_id], names), article=articles[article_id])
+        for quote_id, article_id, _ in rows
     ], key
 
 
@@ -336,6 +344,11 @@ def _actor_names(session: Session, ids: set[int]) -> dict[int, str]:
 
 
 def quote_out(q: models.Quote, names: dict[int, str]) -> QuoteOut:
+    return QuoteOut(**_quote_fields(q, names))
+
+
+def _quote_fields(q: models.Quote, names: dict[int, str]) -> dict[str, Any]:
+    """A quote row as the fields of QuoteOut (and of the models extending it)."""
     speaker = None
     if q.speaker_text is not None and q.speaker_start is not None and q.speaker_end is not None:
         affiliation = q.speaker_affiliation_id
@@ -354,20 +367,19 @@ def quote_out(q: models.Quote, names: dict[int, str]) -> QuoteOut:
     cue = None
     if q.cue_text is not None and q.cue_start is not None and q.cue_end is not None:
         cue = CueOut(text=q.cue_text, start=q.cue_start, end=q.cue_end)
-    assert q.id is not None
-    return QuoteOut(
-        id=q.id,
-        article_id=q.article_id,
-        paragraph=q.paragraph,
-        start=q.start,
-        end=q.end,
-        spans=[(s, e) for s, e in q.spans],
-        text=q.text,
-        kind=q.kind,  # type: ignore[arg-type]
-        rule=_member(QuoteRule, q.rule),
-        cue=cue,
-        speaker=speaker,
-    )
+    return {
+        "id": _id(q),
+        "article_id": q.article_id,
+        "paragraph": q.paragraph,
+        "start": q.start,
+        "end": q.end,
+        "spans": [(s, e) for s, e in q.spans],
+        "text": q.text,
+        "kind": q.kind,
+        "rule": _member(QuoteRule, q.rule),
+        "cue": cue,
+        "speaker": speaker,
+    }
 
 
 def _member(enum: type[Rule], value: str | None) -> Rule | None:
