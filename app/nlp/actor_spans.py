@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.nlp.countries import country_by_demonym, country_by_name
 from app.nlp.dateline import find_dateline
+from app.nlp.doc_text import text_of
 from app.nlp.gazetteer import (
     ACADEMIC_TITLES,
     LOCATIVE_PREPOSITIONS,
@@ -381,7 +382,7 @@ def _pattern_window(doc: Doc, i: int, taken: list[bool]) -> tuple[int, int, str]
 
 def _dateline_place(doc: Doc, taken: list[bool]) -> Candidate | None:
     """The dateline's place as one location candidate, whatever the model made of its words."""
-    dateline = find_dateline(doc.text)
+    dateline = find_dateline(text_of(doc))
     span = None if dateline is None else doc.char_span(*dateline.place, alignment_mode="expand")
     if span is None:
         return None
@@ -423,7 +424,7 @@ def _nicknamed_names(doc: Doc, taken: list[bool]) -> list[Candidate]:
 def find_candidates(doc: Doc) -> list[Candidate]:
     """All cleaned candidate mentions of a parsed document, in text order."""
     candidates: list[Candidate] = []
-    full_text = doc.text
+    full_text = text_of(doc)
     taken = [False] * len(doc)
     place = _dateline_place(doc, taken)
     if place is not None:
@@ -533,7 +534,7 @@ def surname_mentions(
         for i in range(cand.start, cand.end):
             owner[i] = cand
     found: list[Candidate] = []
-    folded = fold_accents(doc.text)
+    folded = fold_accents(text_of(doc))
     for person in sorted(people, key=lambda c: c.start):
         for form in _surname_forms(fold_accents(person.text)):
             for match in _surname_pattern(form).finditer(folded, person.end_char):

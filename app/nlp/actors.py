@@ -26,6 +26,7 @@ from app.nlp.actor_spans import (
 )
 from app.nlp.annotations import Actor, ActorType, Mention, MentionForm
 from app.nlp.countries import countries, country_by_capital, country_by_demonym, country_by_name
+from app.nlp.doc_text import text_of
 from app.nlp.gazetteer import (
     COMPASS_WORDS,
     NON_ACTOR_WORDS,
@@ -91,7 +92,7 @@ def _find_actors(doc: Doc) -> list[Actor]:
     candidates = _add_surnames(doc, candidates, people)
     _vote_with_conjuncts(doc, candidates)
     candidates = _drop_title_fragments(doc, candidates)
-    text = doc.text
+    text = text_of(doc)
     built = (_build(doc, text, group) for group in group_candidates(candidates))
     actors = [a for a in built if a is not None]
     actors.sort(key=lambda a: a.mentions[0].start)

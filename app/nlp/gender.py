@@ -28,6 +28,8 @@ from app.nlp.gender_lexicon import (
 
 # Faker (MIT) ships one person provider per locale, several with male and female first-name lists.
 FAKER_PERSON_PACKAGE = "faker.providers.person"
+# Looked-up words kept per process: an article asks about the same capitalised words again and again.
+NAME_CACHE_SIZE = 16384
 # A name that at least this share of the locales listing it give the other gender is ambiguous
 # (Jean is male in French, female in English); below it the minority is noise or a rare use.
 AMBIGUOUS_MINORITY_SHARE = 0.125
@@ -81,6 +83,7 @@ def pronoun_gender(word: str) -> Gender:
     return _PRONOUNS.get(_fold(word), Gender.UNKNOWN)
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def first_name_gender(name: str) -> Gender:
     """Gender the name lists give a first name ("José" MALE, "Jordan" UNKNOWN), else UNKNOWN."""
     return _first_name_table().get(_name_key(name), Gender.UNKNOWN)
@@ -110,6 +113,7 @@ def _locale_name_lists() -> Iterator[tuple[Iterable[str], Iterable[str]]]:
             yield male, female
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def is_first_name(word: str) -> bool:
     """Whether any locale lists this as a first name, whatever its gender ("Jordan", "Siobhán")."""
     male_votes, female_votes = _first_name_votes()

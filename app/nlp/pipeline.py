@@ -13,6 +13,7 @@ from app.nlp.actors import find_actors
 from app.nlp.annotations import Annotation, Mention, MentionForm
 from app.nlp.cues import PRONOUNS as PERSONAL_PRONOUNS
 from app.nlp.cues import RELATIVE_PRONOUNS
+from app.nlp.doc_text import text_of
 from app.nlp.quote_marks import paragraphs
 from app.nlp.quote_rules.assembly import join_continuations
 from app.nlp.quotes import find_quotes
@@ -30,7 +31,7 @@ PRONOUNS = PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence at every paragraph, so the parser never runs a clause across a break."""
-    starts = {start for start, _ in paragraphs(doc.text)}
+    starts = {start for start, _ in paragraphs(text_of(doc))}
     for token in doc[1:]:
         if token.idx in starts:
             token.is_sent_start = True
@@ -64,7 +65,7 @@ class Annotator:
 
 def annotate_doc(doc: Doc) -> Annotation:
     actors = find_actors(doc)
-    text = doc.text  # rebuilt on every access: read once
+    text = text_of(doc)
     quotes = find_quotes(doc)
     resolve_speakers(doc, actors, quotes)
     annotation = Annotation(actors=actors, quotes=join_continuations(text, quotes))

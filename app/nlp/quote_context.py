@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from app.nlp.annotations import QuoteKind
 from app.nlp.cues import POSSESSIVE_ENDINGS, TIME_ENTITY_TYPES, TITLE_SMALL_WORDS
 from app.nlp.dateline import dateline_span
+from app.nlp.doc_text import text_of
 from app.nlp.quote_marks import Segment, paragraphs, scan
 
 Span = tuple[int, int]
@@ -33,7 +34,7 @@ class QuoteContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = text_of(doc)
         self._token_starts = [t.idx for t in doc]
         self.segments: tuple[Segment, ...] = tuple(
             s for s in scan(self.text) if not self._is_title(s) and not self._is_modifier(s)

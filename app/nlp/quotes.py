@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc
 
 from app.nlp.annotations import Quote
+from app.nlp.doc_text import text_of
 from app.nlp.quote_context import QuoteContext
 from app.nlp.quote_rules.action_beat import action_beat
 from app.nlp.quote_rules.adjacent_cues import colon_intro, cue_after, cue_before, name_colon
@@ -49,12 +50,12 @@ QUOTATION_RULES: tuple[QuotationRule, ...] = (
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes of `doc`, sorted by start; an internal failure yields [] rather than an error."""
-    if not doc.text.strip():
+    if not text_of(doc).strip():
         return []
     try:
         return _find(QuoteContext(doc))
     except Exception:  # the article must still be stored with its actors; the log tells us why
-        log.exception("quote extraction failed on a %d-character text", len(doc.text))
+        log.exception("quote extraction failed on a %d-character text", len(text_of(doc)))
         return []
 
 

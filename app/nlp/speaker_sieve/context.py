@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.nlp.annotations import Actor, MentionForm, Quote, QuoteRule, SpeakerRule
 from app.nlp.dateline import dateline_span
+from app.nlp.doc_text import text_of
 from app.nlp.quote_marks import paragraphs, scan
 from app.nlp.speaker_sieve.profiles import ActorProfile, build_profiles
 
@@ -82,7 +83,7 @@ class SieveContext:
 
     def __init__(self, doc: Doc, actors: list[Actor]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.actors = actors
         refs = sorted(
             (MentionRef(m.start, m.end, i, m.form) for i, a in enumerate(actors) for m in a.mentions),
