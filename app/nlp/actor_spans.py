@@ -319,6 +319,14 @@ def after_determiner(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i - 1].tag_ in _THING_DETERMINER_TAGS
 
 
+def _particle_before_name(doc: Doc, i: int) -> bool:
+    """A lower-case surname particle followed, possibly through more particles, by a name word."""
+    j = i
+    while j < len(doc) and doc[j].text.casefold() in SURNAME_PARTICLES and doc[j].text[:1].islower():
+        j += 1
+    return j > i and j < len(doc) and _name_word(doc[j])
+
+
 def _first_name_run_end(doc: Doc, i: int, taken: list[bool]) -> int | None:
     """End of an untagged name of two or three words opening with a known first name, where a
     person acts or stands in apposition ("Kari Nordvik said", ", Ana Ruiz,"); a longer capitalised
@@ -327,10 +335,14 @@ def _first_name_run_end(doc: Doc, i: int, taken: list[bool]) -> int | None:
         return None
     if i > 0 and not doc[i].is_sent_start and _name_word(doc[i - 1]):
         return None
-    end = i + 1
-    while end < len(doc) and not taken[end] and _name_word(doc[end]):
+    end, name_words = i + 1, 1
+    while end < len(doc) and not taken[end]:
+        if _name_word(doc[end]):
+            name_words += 1
+        elif not _particle_before_name(doc, end):  # "Diego de la Cruz": particles belong to the name
+            break
         end += 1
-    if not MIN_FULL_NAME_WORDS <= end - i <= MAX_NAME_WORDS:
+    if not MIN_FULL_NAME_WORDS <= name_words <= MAX_NAME_WORDS:
         return None
     after = doc[end] if end < len(doc) else None
     if after is None or not (after.text == "," or after.tag_.startswith("VB") or after.tag_ == "MD"):

@@ -34,3 +34,8 @@ def test_untagged_name_opening_with_a_first_name_is_a_person(nlp: Language, text
 def test_name_after_an_article_is_no_person_even_with_a_first_name(nlp: Language) -> None:
     actors = find_actors(nlp("Thousands of fans watched the Grace Harbour Regatta, which ended on Sunday."))
     assert [(a.name, a.type) for a in actors] == [("Grace Harbour Regatta", "organization")]
+
+
+def test_an_untagged_name_with_surname_particles_is_one_person(nlp: Language) -> None:
+    text = "Diego de la Cruz runs the only bakery in town."
+    assert [(a.name, a.type) for a in find_actors(nlp(text))] == [("Diego de la Cruz", "person")]
