@@ -264,6 +264,42 @@ class QuoteOut(BaseModel):
 class CorpusQuoteOut(QuoteOut):
     """A quote found across the corpus, with the article it comes from."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 3,
+                    "article_id": 2,
+                    "paragraph": 0,
+                    "start": 0,
+                    "end": 21,
+                    "spans": [[0, 21]],
+                    "text": "“We need more pumps,”",
+                    "kind": "direct",
+                    "rule": "reporting_frame",
+                    "cue": {"text": "said", "start": 36, "end": 40},
+                    "speaker": {
+                        "text": "Ingrid Ferrow",
+                        "start": 22,
+                        "end": 35,
+                        "actor_id": 1,
+                        "name": "Ingrid Ferrow",
+                        "anonymous": False,
+                        "affiliation": None,
+                        "rule": "exact_name",
+                    },
+                    "article": {
+                        "id": 2,
+                        "title": "Pumps needed",
+                        "source": "River Wire",
+                        "url": None,
+                        "published_at": "2026-02-10T08:00:00Z",
+                    },
+                }
+            ]
+        }
+    )
+
     article: ArticleRef
 
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 import pytest
 from alembic import command
 from sqlalchemy import Engine, text
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from app import ingest, models
 from app.db import alembic_config
+from app.nlp import Annotator
 from app.search import FULL_TEXT, MARK_END, MARK_START, fold, name_words, rank_key, rank_of
+
+WATER_BOARD = (
+    "Renée Dufrêne met the Vessby Water Board (VWB) in Brannholm.\n\n"
+    "“We agree on the flood plan,” Dufrêne said.\n\nThe VWB said it would pay."
+)
 
 
 def test_fold_drops_case_and_accents() -> None:
@@ -134,3 +141,31 @@ def test_migration_indexes_rows_stored_before_it(database_url: str, engine: Engi
     with engine.connect() as connection:
         tables = connection.execute(text("SELECT name FROM sqlite_master WHERE name LIKE '%fts%'")).all()
     assert tables == []
+
+
+def actor_words(session: Session) -> list[str]:
+    return sorted(session.exec(select(models.ActorWord.word)).all())
+
+
+def stored(session: Session, annotator: Annotator, raw: str) -> models.Article:
+    parsed = ingest.parse_plain_text(raw)
+    return ingest.store_article(session, parsed, annotator.annotate(parsed.text), annotator.version)
+
+
+def test_ingest_reannotate_and_delete_keep_actor_words_in_step(
+    session: Session, annotator: Annotator
+) -> None:
+    plan = stored(session, annotator, WATER_BOARD)
+    wirt = stored(session, annotator, "Oskar Wirt said the roads were closed.")
+    board_words = ["board", "brannholm", "dufrene", "renee", "vessby", "vwb", "water"]
+    assert actor_words(session) == sorted([*board_words, "oskar", "wirt"])
+    # A link the engine would not make: re-annotating the plan article drops it, and its alias.
+    (wirt_id,) = ingest.linked_actor_ids(session, wirt)
+    session.add(models.ArticleActor(article_id=plan.id, actor_id=wirt_id, aliases=["Zed"]))
+    ingest.refresh_actor_words(session, {wirt_id})
+    session.commit()
+    assert "zed" in actor_words(session)
+    ingest.reannotate(session, plan, annotator)
+    assert actor_words(session) == sorted([*board_words, "oskar", "wirt"])
+    ingest.delete_article(session, plan)
+    assert actor_words(session) == ["oskar", "wirt"]
