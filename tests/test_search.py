@@ -91,6 +91,21 @@ def test_every_kind_of_write_keeps_the_index_in_step(engine: Engine, session: Se
     assert quote_ids(session, "ice") == [2]
 
 
+def test_a_title_match_outranks_the_same_match_in_the_body(engine: Engine, session: Session) -> None:
+    """Same word, same column lengths relative to their averages: only the title weight separates them."""
+    with engine.begin() as connection:
+        connection.execute(
+            text(ARTICLE), {"id": 1, "title": "Road", "text": "Ice closed the harbour.", "hash": "a"}
+        )
+        connection.execute(
+            text(ARTICLE), {"id": 2, "title": "Harbour", "text": "Ice closed the road.", "hash": "b"}
+        )
+    matches = FULL_TEXT.articles("harbour")
+    ranked = session.execute(matches.select().order_by(matches.c.rank)).all()
+    assert [row.id for row in ranked] == [2, 1]
+    assert ranked[0].rank < ranked[1].rank
+
+
 def test_a_rolled_back_write_leaves_no_trace_in_the_index(engine: Engine, session: Session) -> None:
     with pytest.raises(RuntimeError), engine.begin() as connection:
         connection.execute(
