@@ -36,3 +36,8 @@ def test_a_short_quotation_is_no_speech(nlp: Language) -> None:
 def test_a_subject_that_cannot_speak(nlp: Language) -> None:
     ctx = QuoteContext(nlp("The storm brought “heavy rain, strong winds and a cold night” to the coast."))
     assert speaking_clause(ctx, ctx.group(0)) is None
+
+
+def test_a_quotation_named_by_a_copula_is_nobodys_speech(annotate: Annotate) -> None:
+    text = "Her first editor had a rule, and it was “Never print what you cannot prove.”"
+    assert annotate(text).quotes == []

@@ -877,10 +877,6 @@ def test_scare_quotes_and_titles_after_a_sentence_with_a_cue_are_not_quotes(anno
     assert annotate(text).quotes == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'“experts”' is found as a direct quote with cue 'said' and no speaker",
-)
 def test_scare_quoted_subject_of_said_is_not_a_quotation(annotate: Annotate) -> None:
     text = "The film “Jaws” was shown at the festival, where the so-called “experts” said little."
     assert annotate(text).quotes == []
@@ -897,10 +893,6 @@ def test_quotation_in_a_sentence_without_a_speaker_is_not_a_quote(annotate: Anno
     assert annotate(text).quotes == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the motto is a second quote whose speaker 'it' resolves to Ann Lee by continuation",
-)
 def test_quotation_inside_narrative_does_not_continue_the_previous_speaker(annotate: Annotate) -> None:
     text = (
         "“We will keep every job in this town,” Governor Ann Lee said.\n\n"

@@ -35,9 +35,14 @@ SENTENCE_ENDS = frozenset({".", "?", "!"})
 COLON = ":"
 
 
+NOUN_MODIFIER_DEPS = frozenset({"det", "amod", "poss", "compound", "nummod"})
+
+
 def cue_after(ctx: QuoteContext, group: Sequence[int]) -> Draft | None:
     """ "...," he said / said Bolton: a cue right after the closing mark, in the same sentence."""
     doc, seg = ctx.doc, ctx.segments[group[-1]]
+    if _opens_inside_a_noun_phrase(ctx, ctx.segments[group[0]]):
+        return None  # 'the so-called “experts” said': the quoted word is the subject, not speech
     if ctx.text[seg.start : seg.end].rstrip(CLOSING_MARKS).endswith("."):
         return None  # a closed sentence: what follows starts a new one ('"A." Smith said: "B."')
     para_end = ctx.paragraph(seg.start)[1]
@@ -62,6 +67,16 @@ def cue_after(ctx: QuoteContext, group: Sequence[int]) -> Draft | None:
             return quotation_draft(ctx, group, QuoteRule.CUE_AFTER, tok, source)
         return None
     return None
+
+
+def _opens_inside_a_noun_phrase(ctx: QuoteContext, seg: Segment) -> bool:
+    """The word before the opening mark modifies a word inside the quotation ("the so-called
+    “experts”"): the quotation is part of the writer's noun phrase."""
+    mark = ctx.token_at(seg.start)
+    if mark == 0:
+        return False
+    before = ctx.doc[mark - 1]
+    return before.dep_ in NOUN_MODIFIER_DEPS and ctx.segment_at(before.head.idx) is not None
 
 
 @dataclass(frozen=True, slots=True)

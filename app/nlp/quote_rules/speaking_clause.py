@@ -16,6 +16,8 @@ from app.nlp.quote_marks import Segment
 from app.nlp.quote_rules.draft import Draft, quotation_draft
 from app.nlp.quote_rules.syntax import can_speak, governing_clauses
 
+COPULAS = frozenset({"be"})
+
 
 def speaking_clause(ctx: QuoteContext, group: Sequence[int]) -> Draft | None:
     """The quotation, given to the subject of the nearest clause of the writer's around it."""
@@ -32,6 +34,8 @@ def _sentence_subject(ctx: QuoteContext, seg: Segment) -> Token | None:
     """The speaking subject of the writer's sentence around a quotation, if it has one."""
     doc = ctx.doc
     first_word = doc[min(len(doc) - 1, ctx.token_at(seg.start) + 1)]
-    for _, subject in governing_clauses(ctx, first_word):  # the nearest clause of the writer's
+    for verb, subject in governing_clauses(ctx, first_word):  # the nearest clause of the writer's
+        if verb.lemma_.lower() in COPULAS:
+            return None  # "the motto was “...”": a clause that names words, not one that says them
         return subject if ctx.segment_at(subject.idx) is None and can_speak(subject) else None
     return None
