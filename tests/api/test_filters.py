@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.api.corpus import Corpus, ingest_corpus
+from tests.api.corpus import Corpus, ingest_corpus, post
 
 pytestmark = pytest.mark.anyio
 
@@ -16,6 +16,10 @@ FERRY_QUOTES = [
 ]
 MUSEUM_QUOTES = ["the museum in Orvik would close for a month", "“The roof leaks,”"]
 PRICES_QUOTES = ["“Prices will fall,”", "“Nobody expected it,”"]
+# Two more articles for what an actor gathers across articles and what a quote carries besides text.
+QUAY = "“The quay will reopen,” said Captain Runa Feldt.\n\nThe boats from Bhutan arrived late."
+FARES = "“Fares will rise,” a spokeswoman for the Tarnby Shipping Company said.\n\nRuna Feldt agreed."
+NO_NAMES = "It rained all day and the streets were empty."
 
 
 @pytest.fixture
@@ -141,10 +145,44 @@ async def test_actor_list_counts_articles_and_quotes_across_the_corpus(
 async def test_article_list_counts_each_articles_quotes_and_actors(
     client: httpx.AsyncClient, corpus: Corpus
 ) -> None:
+    empty = await post(client, NO_NAMES)
     articles = await items(client, "/v1/articles")
     assert [(a["id"], a["quote_count"], a["actor_count"]) for a in articles] == [
+        (empty["id"], 0, 0),
         (corpus.weather, 0, 1),
         (corpus.prices, 2, 4),
         (corpus.museum, 2, 3),
         (corpus.ferry, 3, 2),
     ]
+
+
+async def test_actor_gathers_aliases_and_roles_from_every_article(client: httpx.AsyncClient) -> None:
+    """The title and full name come from QUAY only; FARES, stored later, names her plainly."""
+    await post(client, QUAY)
+    await post(client, FARES)
+    [feldt] = await items(client, "/v1/actors", q="runa")
+    assert (feldt["aliases"], feldt["roles"], feldt["article_count"]) == (
+        ["Captain Runa Feldt"],
+        ["Captain"],
+        2,
+    )
+
+
+async def test_country_code_is_served_in_both_actor_lists(client: httpx.AsyncClient) -> None:
+    quay = await post(client, QUAY)
+    article_actors = await items(client, f"/v1/articles/{quay['id']}/actors")
+    assert [(a["name"], a["country_code"]) for a in article_actors] == [
+        ("Runa Feldt", None),
+        ("Bhutan", "BT"),
+    ]
+    places = await items(client, "/v1/actors", type="location")
+    assert [(a["name"], a["country_code"]) for a in places] == [("Bhutan", "BT")]
+
+
+async def test_quote_serves_its_cue_and_its_unnamed_speakers_affiliation(client: httpx.AsyncClient) -> None:
+    fares = await post(client, FARES)
+    [quote] = await items(client, f"/v1/articles/{fares['id']}/quotes")
+    speaker = quote["speaker"]
+    assert (quote["text"], quote["cue"]["text"]) == ("“Fares will rise,”", "said")
+    assert (speaker["text"], speaker["actor_id"], speaker["anonymous"]) == ("a spokeswoman", None, True)
+    assert speaker["affiliation"]["name"] == "Tarnby Shipping Company"
