@@ -319,3 +319,15 @@ def test_the_regulator_is_the_organisation_described_as_the_regulator(annotate: 
         "The regulator said the rise was too steep."
     )
     assert speaker_of(text, annotate(text), "the rise was too steep") == ("Ofwat", SpeakerRule.ROLE)
+
+
+def test_her_mother_is_not_the_woman_her_means(annotate: Annotate) -> None:
+    text = (
+        "Mrs. Penhale came in with the post.\n\n"
+        "“Is he married or single?” asked Harriet Penhale, the second daughter.\n\n"
+        "“Single, my dear, to be sure!” cried her mother."
+    )
+    assert speaker_of(text, annotate(text), "“Single, my dear, to be sure!”") == (
+        "Mrs. Penhale",
+        SpeakerRule.DEFINITE_DESCRIPTION,
+    )

@@ -55,6 +55,11 @@ def in_focus(
     here = ctx.sentence_index(token)
     for k in range(here - 1, max(-1, here - 1 - SUBJECT_LOOKBACK_SENTENCES), -1):
         sentence = ctx.sentences[k]
+        speaker = _speaker_named_in(discourse, sentence)
+        if speaker is not None:  # '“...?” asked Ann': the one who spoke is what the sentence is about
+            if accept(speaker):
+                return speaker
+            continue
         if ctx.in_quote(sentence.root.idx):
             continue  # a sentence of quoted words: its "I" or "we" is the quoted speaker's
         subject = sentence_subject(sentence)
@@ -73,6 +78,15 @@ def in_focus(
     for ref in ctx.mentions_before(token.idx):
         if accept(ref.actor):
             return ref.actor
+    return None
+
+
+def _speaker_named_in(discourse: Discourse, sentence: Span) -> int | None:
+    """The actor of a quote's speaker whose words lie in `sentence`, if one was resolved."""
+    for slot, resolution in reversed(discourse.turns):
+        head = slot.head
+        if head is not None and sentence.start <= head.i < sentence.end and not slot.cueless:
+            return resolution.actor
     return None
 
 

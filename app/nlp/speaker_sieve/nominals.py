@@ -6,6 +6,8 @@ article called minister; "police" the police force it named; "the 47-year-old" w
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from app.nlp.annotations import SpeakerRule
 from app.nlp.countries import country_by_demonym
 from app.nlp.cues import (
@@ -30,6 +32,7 @@ from app.nlp.speaker_sieve.phrases import (
     organization_named_by,
 )
 from app.nlp.speaker_sieve.profiles import ActorProfile, age_of, fold
+from app.nlp.speaker_sieve.pronouns import pronoun_antecedent
 
 _NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 _MODIFIER_DEPS = frozenset({"compound", "amod"})
@@ -55,6 +58,17 @@ def anonymous_source(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Res
     else:
         return None
     return Resolution(rule, anonymous=True, affiliation=affiliation(ctx, discourse, head))
+
+
+def _possessor(ctx: SieveContext, discourse: Discourse, head: Token) -> int | None:
+    """The actor a possessive before the head stands for ("her" in "her mother", "Ann's" in
+    "Ann's lawyer"), if any."""
+    owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.pos_ == "PRON":
+        return pronoun_antecedent(ctx, discourse, owner)
+    return ctx.token_actor(owner, discourse)
 
 
 def _names_a_person(lemma: str) -> bool:
@@ -166,11 +180,13 @@ def definite_description(ctx: SieveContext, discourse: Discourse, slot: Slot) ->
     gender = noun_gender(lemma)
     if not (age or country or gender != Gender.UNKNOWN or _names_a_person(lemma)):
         return None  # "the cuts": no person
+    owner = _possessor(ctx, discourse, head)  # "her mother" is not the woman "her" means
 
     def fits(actor: int) -> bool:
         profile = ctx.profiles[actor]
         return (
             profile.type == "person"
+            and actor != owner
             and compatible(gender, profile.gender)
             and (age is None or not profile.ages or age in profile.ages)
             and (country is None or not profile.countries or country.code in profile.countries)
