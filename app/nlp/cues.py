@@ -874,3 +874,5 @@ VOCATIVE_OPENER_WORDS = frozenset(
 )
 # Cues of an answer: their speaker is not the one who spoke just before ("“Nor can I,” she replied").
 REPLY_VERBS = frozenset({"reply", "answer", "retort", "respond", "rejoin", "return", "counter"})
+# First-person pronouns outside quotation marks name the narrator or columnist, never a mention.
+NARRATOR_PRONOUNS = frozenset({"i", "me", "my"})

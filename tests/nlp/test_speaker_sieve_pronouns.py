@@ -184,3 +184,11 @@ def test_a_pronoun_that_replies_is_not_the_person_it_answers(annotate: Annotate)
         "“Nor can I,” she replied."
     )
     assert speaker_of(text, annotate(text), "“Nor can I,”") == ("Kate", SpeakerRule.PRONOUN)
+
+
+def test_a_first_person_cue_outside_quotes_is_the_unnamed_narrator(annotate: Annotate) -> None:
+    text = "Tom Berg opened the gate for me.\n\n“Where have you been all winter?” I asked him."
+    assert speaker_of(text, annotate(text), "“Where have you been all winter?”") == (
+        None,
+        SpeakerRule.UNRESOLVED,
+    )

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from app.nlp.annotations import SpeakerRule
 from app.nlp.cues import (
     GROUP_PRONOUNS,
+    NARRATOR_PRONOUNS,
     PERSON_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -141,8 +142,9 @@ def _person_antecedent(ctx: SieveContext, discourse: Discourse, pronoun: Token) 
 
 
 def _person_accept(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> Accept | None:
-    if _subject_form(pronoun) not in PERSON_PRONOUNS:
-        return None
+    form = _subject_form(pronoun)
+    if form not in PERSON_PRONOUNS or form in NARRATOR_PRONOUNS:
+        return None  # "“Yes,” I said": the narrator, whom no mention names
     gender = pronoun_gender(_subject_form(pronoun))
     addressees = {
         actor
