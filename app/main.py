@@ -12,6 +12,7 @@ from app.api import actors, articles, health, quotes
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
 from app.api.http import install_http_conventions
+from app.api.openapi import install_openapi, operation_id
 from app.config import Settings, get_settings
 from app.db import make_engine, upgrade_to_head
 from app.nlp import Annotator
@@ -26,7 +27,7 @@ their **quotes** (direct, indirect and mixed, each with its cue and speaker) and
   or follow the `Link: <url>; rel="next"` header.
 * GETs carry an `ETag`; send it back in `If-None-Match` for a 304 when nothing changed. HEAD works
   wherever GET does; responses over 1 KB are gzipped when the client accepts it.
-* Writes (POST, DELETE) need `X-API-Key` when the server sets `QUOTEWIRE_API_KEY`; reads are open.
+* Writes (POST, PATCH, DELETE) need `X-API-Key` when the server sets `QUOTEWIRE_API_KEY`; reads are open.
 * Every error is `application/problem+json` (RFC 9457).
 """
 
@@ -49,8 +50,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        generate_unique_id_function=operation_id,
         openapi_tags=[
             {"name": "articles", "description": "Ingest articles; read their text, quotes and actors."},
+            {
+                "name": "quotes",
+                "description": "Quotes across every article: by speaker, by actor mentioned, by kind, "
+                "by words, by date.",
+            },
             {"name": "actors", "description": "The corpus-wide index of people, organisations and places."},
             {"name": "health", "description": "Service status."},
         ],
@@ -59,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_http_conventions(app, settings)
     install_docs(app)
+    install_openapi(app)
     app.include_router(articles.router)
     app.include_router(actors.router)
     app.include_router(quotes.router)

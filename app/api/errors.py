@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.api.http import allowed_methods
-from app.schemas import Problem
+from app.schemas import FieldError, Problem
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 BODY = "body"
@@ -33,21 +33,9 @@ def problem(
         status=status,
         detail=detail,
         instance=request.url.path,
-        errors=errors,
+        errors=None if errors is None else [FieldError.model_validate(error) for error in errors],
     )
     return ProblemResponse(jsonable_encoder(body, exclude_none=True), status_code=status)
-
-
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI declarations of the problem responses a route can give."""
-    return {
-        status: {
-            "model": Problem,
-            "description": HTTPStatus(status).phrase,
-            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-        }
-        for status in statuses
-    }
 
 
 def _field_error(loc: Sequence[str | int], message: str, error_type: str) -> dict[str, Any]:

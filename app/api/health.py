@@ -8,12 +8,18 @@ from fastapi import APIRouter
 
 from app import queries
 from app.api.deps import AnnotatorDep, SessionDep
+from app.api.openapi import model_content
 from app.schemas import Health
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", summary="Service health", response_model=Health)
+@router.get(
+    "/health",
+    summary="Service health",
+    response_model=Health,
+    responses={200: {"content": model_content(Health)}},
+)
 def health(session: SessionDep, annotator: AnnotatorDep) -> Health:
     """Answers 200 once the database is reachable and the NLP model is loaded."""
     return Health(

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from app import queries
 from app.api.articles import PublishedAfter, PublishedBefore, bad_query
 from app.api.deps import QueryChecked, SessionDep
-from app.api.errors import problem_responses
+from app.api.openapi import page_responses, problem_responses, unknown_parameter
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
 from app.nlp.annotations import QuoteKind
 from app.schemas import CorpusQuoteOut, Page
@@ -21,7 +21,29 @@ router = APIRouter(prefix="/v1/quotes", tags=["quotes"], dependencies=[QueryChec
     "",
     summary="List and search quotes across articles",
     response_model=Page[CorpusQuoteOut],
-    responses=problem_responses(400),
+    responses={
+        **page_responses(
+            CorpusQuoteOut, [4, 1553634000000000, 1, 1], "A page of quotes, newest article first."
+        ),
+        **problem_responses(
+            unknown_parameter(
+                "/v1/quotes",
+                "speaker",
+                (
+                    "speaker_id",
+                    "actor_id",
+                    "article_id",
+                    "kind",
+                    "anonymous",
+                    "q",
+                    "published_after",
+                    "published_before",
+                    "limit",
+                    "cursor",
+                ),
+            )
+        ),
+    },
 )
 def list_quotes(
     session: SessionDep,
