@@ -20,6 +20,7 @@ PRICES_QUOTES = ["“Prices will fall,”", "“Nobody expected it,”"]
 QUAY = "“The quay will reopen,” said Captain Runa Feldt.\n\nThe boats from Bhutan arrived late."
 FARES = "“Fares will rise,” a spokeswoman for the Tarnby Shipping Company said.\n\nRuna Feldt agreed."
 NO_NAMES = "It rained all day and the streets were empty."
+NO_SPEAKER = "The town voted. “We did it,” was written on every wall."
 
 
 @pytest.fixture
@@ -186,3 +187,9 @@ async def test_quote_serves_its_cue_and_its_unnamed_speakers_affiliation(client:
     assert (quote["text"], quote["cue"]["text"]) == ("“Fares will rise,”", "said")
     assert (speaker["text"], speaker["actor_id"], speaker["anonymous"]) == ("a spokeswoman", None, True)
     assert speaker["affiliation"]["name"] == "Tarnby Shipping Company"
+
+
+async def test_quote_with_no_speaker_serves_null(client: httpx.AsyncClient) -> None:
+    article = await post(client, NO_SPEAKER)
+    [quote] = await items(client, f"/v1/articles/{article['id']}/quotes")
+    assert (quote["text"], quote["cue"]["text"], quote["speaker"]) == ("“We did it,”", "written", None)
