@@ -223,7 +223,7 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
     summary="Quotes of an article",
     response_model=Page[QuoteOut],
     responses={
-        **page_responses(QuoteOut, [1], "A page of the article's quotes, in text order."),
+        **page_responses(QuoteOut, [10], "A page of the article's quotes, in text order."),
         **problem_responses(BAD_CURSOR, ARTICLE_NOT_FOUND, BAD_ARTICLE_ID),
     },
 )

@@ -158,12 +158,15 @@ def model_example(model: type[BaseModel]) -> Any:
     return model.model_json_schema()["examples"][0]
 
 
-def example_content(name: str, value: Any, media_type: str = JSON_MEDIA_TYPE) -> dict[str, Any]:
-    """A media type whose example is `components/examples/{name}`. FastAPI leaves every null out of the
-    document it builds, nulls inside inline examples too (`"url": null` is required), so examples are
-    registered here and added to the document afterwards, whole."""
-    EXAMPLES[name] = {"summary": EXAMPLE_SUMMARY, "value": value}
-    return {media_type: {"examples": {name: {"$ref": EXAMPLE_REF.format(name=name)}}}}
+def example_content(name: str, value: Any) -> dict[str, Any]:
+    """A JSON media type whose example is `components/examples/{name}`. FastAPI leaves every null out
+    of the document it builds, nulls inside inline examples too (`"url": null` is required), so
+    examples are registered here and added to the document afterwards, whole. A name stands for one
+    value: routes that share an example must give the same one."""
+    example = {"summary": EXAMPLE_SUMMARY, "value": value}
+    if EXAMPLES.setdefault(name, example) != example:
+        raise ValueError(f"Example {name!r} is declared twice with different values.")
+    return {JSON_MEDIA_TYPE: {"examples": {name: {"$ref": EXAMPLE_REF.format(name=name)}}}}
 
 
 def model_content(model: type[BaseModel]) -> dict[str, Any]:
