@@ -92,10 +92,14 @@ def _speaker_named_in(discourse: Discourse, sentence: Span) -> int | None:
 
 def previous_subject(ctx: SieveContext, discourse: Discourse, token: Token) -> int | None:
     """The actor the subject of the sentence before `token` names (quoted sentences skipped)."""
+    subject = previous_subject_token(ctx, token)
+    return subject_actor(ctx, discourse, subject) if subject is not None else None
+
+
+def previous_subject_token(ctx: SieveContext, token: Token) -> Token | None:
+    """The subject of the nearest sentence of the writer's before `token`, if it has one."""
     for k in range(ctx.sentence_index(token) - 1, -1, -1):
         sentence = ctx.sentences[k]
-        if ctx.in_quote(sentence.root.idx):
-            continue
-        subject = sentence_subject(sentence)
-        return subject_actor(ctx, discourse, subject) if subject is not None else None
+        if not ctx.in_quote(sentence.root.idx):
+            return sentence_subject(sentence)
     return None

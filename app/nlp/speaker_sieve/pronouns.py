@@ -19,7 +19,7 @@ from app.nlp.cues import (
 )
 from app.nlp.gender import compatible, pronoun_gender
 from app.nlp.speaker_sieve.context import Discourse, Resolution, SieveContext, Slot
-from app.nlp.speaker_sieve.focus import Accept, in_focus, sentence_subject
+from app.nlp.speaker_sieve.focus import Accept, in_focus, previous_subject_token
 from app.nlp.speaker_sieve.phrases import PLURAL_TAGS
 
 _ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
@@ -97,21 +97,16 @@ def group_pronoun(ctx: SieveContext, discourse: Discourse, slot: Slot) -> Resolu
 
 
 def _plural_subject_before(ctx: SieveContext, discourse: Discourse, pronoun: Token) -> Resolution | None:
-    for k in range(ctx.sentence_index(pronoun) - 1, -1, -1):
-        sentence = ctx.sentences[k]
-        if ctx.in_quote(sentence.root.idx):
-            continue
-        subject = sentence_subject(sentence)
-        if subject is None or subject.tag_ not in PLURAL_TAGS or subject.pos_ != "NOUN":
-            return None
-        if ctx.token_actor(subject, discourse) is not None:
-            return None  # a named group: the organisation passes know it
-        for token in subject.subtree:  # "Members of X", "Volunteers from X", "pilots, who belong to X,"
-            owner = ctx.token_actor(token, discourse)
-            if owner is not None and ctx.profiles[owner].type == "organization":
-                return Resolution(SpeakerRule.GROUP_PRONOUN, owner)
-        return Resolution(SpeakerRule.GROUP_PRONOUN, anonymous=True)
-    return None
+    subject = previous_subject_token(ctx, pronoun)
+    if subject is None or subject.tag_ not in PLURAL_TAGS or subject.pos_ != "NOUN":
+        return None
+    if ctx.token_actor(subject, discourse) is not None:
+        return None  # a named group: the organisation passes know it
+    for token in subject.subtree:  # "Members of X", "Volunteers from X", "pilots, who belong to X,"
+        owner = ctx.token_actor(token, discourse)
+        if owner is not None and ctx.profiles[owner].type == "organization":
+            return Resolution(SpeakerRule.GROUP_PRONOUN, owner)
+    return Resolution(SpeakerRule.GROUP_PRONOUN, anonymous=True)
 
 
 def _by_antecedent(
