@@ -33,11 +33,15 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy app
 
-# Mutation testing of the read side ([tool.mutmut] in pyproject.toml says what is mutated and which
-# tests run); works in ./mutants and ends by listing every mutant the tests left alive.
+# Mutation testing ([tool.mutmut] in pyproject.toml: app/queries.py, app/search.py, app/api/, checked
+# by tests/api), in ./mutants; ends by listing every mutant the tests left alive. By default only the
+# read side's mutants run (1,050, 16 minutes on 2 cores); MUTANTS='app.*' adds app/api/'s ~1,000 more.
+MUTANTS ?= app.queries.* app.search.*
+
 mutation: install
-	$(BIN)/mutmut run
-	$(BIN)/mutmut results
+	$(BIN)/mutmut run $(foreach m,$(MUTANTS),'$(m)')
+	$(BIN)/mutmut results > mutants/results.txt
+	grep -v ': not checked' mutants/results.txt || echo 'No surviving mutants.'
 
 bench: install
 	$(BIN)/python -m benchmarks.annotate
