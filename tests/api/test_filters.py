@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.api.corpus import Corpus, ingest_corpus, post
+from tests.api.corpus import WEATHER, Corpus, ingest_corpus, post
 
 pytestmark = pytest.mark.anyio
 
@@ -155,6 +155,26 @@ async def test_article_list_counts_each_articles_quotes_and_actors(
         (corpus.museum, 2, 3),
         (corpus.ferry, 3, 2),
     ]
+    one = (await client.get(f"/v1/articles/{empty['id']}")).json()
+    assert (one["quote_count"], one["actor_count"]) == (0, 0)
+
+
+async def test_article_list_items_carry_their_own_metadata(client: httpx.AsyncClient) -> None:
+    body = {
+        "text": NO_NAMES,
+        "title": "A wet day",
+        "source": "Harbour Gazette",
+        "url": "https://news.example.org/rain",
+        "published_at": "2026-11-23T09:30:00Z",
+    }
+    assert (await client.post("/v1/articles", json=body)).status_code == 201
+    await post(client, WEATHER)
+    listed = [
+        (a["title"], a["source"], a["url"], a["published_at"]) for a in await items(client, "/v1/articles")
+    ]
+    assert listed[1][:3] == ("A wet day", "Harbour Gazette", "https://news.example.org/rain")
+    assert listed[1][3].startswith("2026-11-23T09:30:00")
+    assert listed[0][:4] == (None, None, None, None)
 
 
 async def test_actor_gathers_aliases_and_roles_from_every_article(client: httpx.AsyncClient) -> None:
