@@ -108,3 +108,20 @@ async def test_another_lists_cursor_is_400_problem(client: httpx.AsyncClient, co
         response = await client.get(path, params={"cursor": cursor})
         assert response.status_code == 400, path
         assert response.headers["content-type"] == "application/problem+json", path
+
+
+async def test_pages_go_on_among_articles_published_at_the_same_moment(client: httpx.AsyncClient) -> None:
+    """Equal publication times: the cursor's article id must break the tie (newest id first)."""
+    same_moment = "2026-11-23T09:30:00Z"
+    bodies = [
+        "“The quay will reopen,” said Runa Feldt.",
+        "“The roof leaks,” said Tomas Bekker.",
+        "“Prices will fall,” said Ilse Brandt.",
+    ]
+    posted = [
+        await client.post("/v1/articles", json={"text": b, "published_at": same_moment}) for b in bodies
+    ]
+    first, second, third = (response.json()["id"] for response in posted)
+    assert ids(await follow(client, "/v1/articles", limit=1)) == [[third], [second], [first]]
+    quotes = await follow(client, "/v1/quotes", limit=1)
+    assert texts(quotes) == [["“Prices will fall,”"], ["“The roof leaks,”"], ["“The quay will reopen,”"]]
