@@ -195,23 +195,29 @@ def _article_counts(session: Session, ids: Sequence[int | None]) -> tuple[dict[i
 def summaries_out(
     session: Session, articles: Sequence[models.Article], snippets: dict[int, str]
 ) -> list[ArticleSummary]:
-    quote_counts, actor_counts = _article_counts(session, [a.id for a in articles])
+    counts = _article_counts(session, [a.id for a in articles])
     return [
-        ArticleSummary(
-            id=a.id,
-            title=a.title,
-            source=a.source,
-            url=a.url,
-            published_at=a.published_at,
-            ingested_at=a.ingested_at,
-            annotator_version=a.annotator_version,
-            quote_count=quote_counts.get(a.id, 0),
-            actor_count=actor_counts.get(a.id, 0),
-            snippet=snippets.get(a.id),
-        )
+        ArticleSummary(**_article_fields(a, counts), snippet=snippets.get(a.id))
         for a in articles
         if a.id is not None
     ]
+
+
+def _article_fields(article: models.Article, counts: tuple[dict[int, int], dict[int, int]]) -> dict[str, Any]:
+    """The fields every article shape shares: metadata and how many quotes and actors it has."""
+    quote_counts, actor_counts = counts
+    article_id = article.id or 0
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published_at": article.published_at,
+        "ingested_at": article.ingested_at,
+        "annotator_version": article.annotator_version,
+        "quote_count": quote_counts.get(article_id, 0),
+        "actor_count": actor_counts.get(article_id, 0),
+    }
 
 
 def articles_out(session: Session, articles: Sequence[models.Article]) -> list[ArticleOut]:
@@ -224,21 +230,9 @@ def articles_out(session: Session, articles: Sequence[models.Article]) -> list[A
     )
     for p in rows:
         paragraphs[p.article_id].append(ParagraphOut(index=p.index, start=p.start, end=p.end, text=p.text))
-    quote_counts, actor_counts = _article_counts(session, ids)
+    counts = _article_counts(session, ids)
     return [
-        ArticleOut(
-            id=a.id,
-            title=a.title,
-            source=a.source,
-            url=a.url,
-            published_at=a.published_at,
-            ingested_at=a.ingested_at,
-            annotator_version=a.annotator_version,
-            text=a.text,
-            paragraphs=paragraphs[a.id],
-            quote_count=quote_counts.get(a.id, 0),
-            actor_count=actor_counts.get(a.id, 0),
-        )
+        ArticleOut(**_article_fields(a, counts), text=a.text, paragraphs=paragraphs[a.id])
         for a in articles
         if a.id is not None
     ]
