@@ -31,7 +31,7 @@ from app.api.openapi import (
     read_responses,
     unknown_parameter,
 )
-from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
+from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, query_page, to_page
 from app.schemas import ArticleActorOut, ArticleIn, ArticleOut, ArticlePatch, ArticleSummary, Page, QuoteOut
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"], dependencies=[QueryChecked])
@@ -159,12 +159,6 @@ ArticleSortParam = Annotated[
 ]
 
 
-def bad_query(error: ValueError) -> HTTPException:
-    """Parameters that cannot go together (sort by relevance without a search, a cursor of another
-    order): 400."""
-    return HTTPException(400, str(error))
-
-
 @router.get(
     "",
     summary="List and search articles",
@@ -197,11 +191,9 @@ def list_articles(
         published_before=published_before,
         sort=sort,
     )
-    try:
-        key = decode_cursor(cursor or None, queries.ARTICLE_KEY_SIZE)
-        return to_page(queries.list_articles(session, filters, limit, key))
-    except queries.InvalidQuery as error:
-        raise bad_query(error) from error
+    return query_page(
+        lambda key: queries.list_articles(session, filters, limit, key), cursor, queries.ARTICLE_KEY_SIZE
+    )
 
 
 @router.get(

@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 from fastapi import HTTPException, Query
 from starlette.datastructures import URL
 
+from app.queries import InvalidQuery
 from app.schemas import Page
 
 T = TypeVar("T")
@@ -47,3 +49,14 @@ def to_page(result: tuple[list[T], list[int] | None]) -> Page[T]:
 def next_link(url: URL, cursor: str) -> str:
     """RFC 8288 `Link` value for the page after `url`: the same request, absolute, with `cursor` set."""
     return f'<{url.include_query_params(cursor=cursor)}>; rel="next"'
+
+
+def query_page(
+    run: Callable[[list[int] | None], tuple[list[T], list[int] | None]], cursor: str | None, size: int
+) -> Page[T]:
+    """One page of a filtered list: the cursor decoded (empty means none), the query run, and
+    filters that cannot go together (sort by relevance without a search) answered with a 400."""
+    try:
+        return to_page(run(decode_cursor(cursor or None, size)))
+    except InvalidQuery as error:
+        raise HTTPException(400, str(error)) from error

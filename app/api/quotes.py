@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app import queries
-from app.api.articles import PublishedAfter, PublishedBefore, bad_query
+from app.api.articles import PublishedAfter, PublishedBefore
 from app.api.deps import QueryChecked, SessionDep
 from app.api.openapi import page_responses, problem_responses, unknown_parameter
-from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
+from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, query_page
 from app.nlp.annotations import QuoteKind
 from app.schemas import CorpusQuoteOut, Page
 
@@ -85,8 +85,6 @@ def list_quotes(
         published_after=published_after,
         published_before=published_before,
     )
-    try:
-        key = decode_cursor(cursor or None, queries.QUOTE_KEY_SIZE)
-        return to_page(queries.list_quotes(session, filters, limit, key))
-    except queries.InvalidQuery as error:
-        raise bad_query(error) from error
+    return query_page(
+        lambda key: queries.list_quotes(session, filters, limit, key), cursor, queries.QUOTE_KEY_SIZE
+    )
