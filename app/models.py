@@ -34,6 +34,8 @@ def _publication_or_ingestion(context: DefaultExecutionContext) -> datetime:
 
 
 class Article(SQLModel, table=True):
+    __table_args__ = {"sqlite_autoincrement": True}  # an id freed by DELETE is never reused
+
     id: int | None = Field(default=None, primary_key=True)
     title: str | None = None
     source: str | None = Field(default=None, index=True)
@@ -64,6 +66,8 @@ class Paragraph(SQLModel, table=True):
 
 class Actor(SQLModel, table=True):
     """One real-world entity, shared by every article that mentions it."""
+
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True, description="type + normalised name (or country code): the merge key")
@@ -107,6 +111,8 @@ class Mention(SQLModel, table=True):
 
 
 class Quote(SQLModel, table=True):
+    __table_args__ = {"sqlite_autoincrement": True}
+
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(sa_column=_fk("article.id", ondelete="CASCADE"))
     paragraph: int
