@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from app.nlp.actors import find_actors
 from app.nlp.annotations import Annotation, Mention, MentionForm
@@ -35,11 +37,11 @@ def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence at every paragraph, so the parser never runs a clause across a break."""
     starts = {start for start, _ in paragraphs(text_of(doc))}
     # Through an array: setting `token.is_sent_start` checks the whole doc each time (quadratic).
-    sent_starts = doc.to_array(SENT_START)
+    sent_starts = doc.to_array([SENT_START])
     for token in doc[1:]:
         if token.idx in starts:
             sent_starts[token.i] = 1
-    doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
+    doc.from_array([SENT_START], cast(Ints2d, sent_starts.reshape(-1, 1)))
     return doc
 
 

@@ -33,9 +33,7 @@ def _rebuild(table: str, *, autoincrement: bool) -> None:
         {"table": table},
     ).scalars()
     saved = list(triggers)
-    with op.batch_alter_table(
-        table, recreate="always", table_kwargs={"sqlite_autoincrement": autoincrement}
-    ):
+    with op.batch_alter_table(table, recreate="always", table_kwargs={"sqlite_autoincrement": autoincrement}):
         pass
     for statement in saved:
         connection.execute(sa.text(statement))
