@@ -22,7 +22,13 @@ class Settings(BaseSettings):
     )
     api_key: SecretStr | None = Field(
         default=None,
-        description="When set, POST and DELETE need it in X-API-Key or Authorization: Bearer.",
+        description="When set, writes (POST, PATCH, DELETE) need it in X-API-Key or Authorization: Bearer; "
+        "when unset, only loopback clients may write.",
+    )
+    allow_open_writes: bool = Field(
+        default=False,
+        description="With no API key, accept writes from any client, not only loopback ones. For a "
+        "trusted network only; the Docker image needs it (or a key) to start.",
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
@@ -27,9 +28,23 @@ their **quotes** (direct, indirect and mixed, each with its cue and speaker) and
   or follow the `Link: <url>; rel="next"` header.
 * GETs carry an `ETag`; send it back in `If-None-Match` for a 304 when nothing changed. HEAD works
   wherever GET does; responses over 1 KB are gzipped when the client accepts it.
-* Writes (POST, PATCH, DELETE) need `X-API-Key` when the server sets `QUOTEWIRE_API_KEY`; reads are open.
+* Writes (POST, PATCH, DELETE) need `X-API-Key` when the server sets `QUOTEWIRE_API_KEY`, and without a
+  key are accepted only from the server's own machine (403 otherwise); reads are open.
 * Every error is `application/problem+json` (RFC 9457).
 """
+
+
+logger = logging.getLogger("quotewire")
+
+
+def log_write_access(settings: Settings) -> None:
+    """Say at startup who may write, so that an open server is never a surprise."""
+    if settings.api_key is not None:
+        logger.info("writes need the API key (QUOTEWIRE_API_KEY)")
+    elif settings.allow_open_writes:
+        logger.warning("no API key and QUOTEWIRE_ALLOW_OPEN_WRITES=1: any client may write")
+    else:
+        logger.warning("no API key (QUOTEWIRE_API_KEY): writes are accepted only from loopback clients")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -38,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         upgrade_to_head(settings.database_url)
+        log_write_access(settings)
         app.state.engine = make_engine(settings.database_url)
         app.state.annotator = Annotator(settings.nlp_model)
         yield

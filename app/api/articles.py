@@ -21,6 +21,7 @@ from app.api.openapi import (
     INVALID_PATCH,
     JSON_MEDIA_TYPE,
     NO_API_KEY,
+    REMOTE_WRITE,
     SCHEMA_REF,
     UNSUPPORTED_BODY,
     created_responses,
@@ -109,7 +110,9 @@ async def _parse_body(request: Request) -> ingest.ParsedArticle:
     openapi_extra={"requestBody": _REQUEST_BODY},
     responses={
         **created_responses(ArticleOut),
-        **problem_responses(BAD_JSON, NO_API_KEY, BODY_TOO_LARGE, UNSUPPORTED_BODY, INVALID_ARTICLE),
+        **problem_responses(
+            BAD_JSON, NO_API_KEY, REMOTE_WRITE, BODY_TOO_LARGE, UNSUPPORTED_BODY, INVALID_ARTICLE
+        ),
     },
 )
 async def create_article(
@@ -255,7 +258,7 @@ def get_article_actors(
             "description": "The article with its new metadata.",
             "content": model_content(ArticleOut),
         },
-        **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, ARTICLE_NOT_FOUND, INVALID_PATCH),
+        **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, REMOTE_WRITE, ARTICLE_NOT_FOUND, INVALID_PATCH),
     },
 )
 def patch_article(article_id: ArticleId, patch: ArticlePatch, session: SessionDep) -> ArticleOut:
@@ -273,7 +276,7 @@ def patch_article(article_id: ArticleId, patch: ArticlePatch, session: SessionDe
     dependencies=[WriteAccess],
     responses={
         204: {"description": "Deleted; no body."},
-        **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, ARTICLE_NOT_FOUND, BAD_ARTICLE_ID),
+        **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, REMOTE_WRITE, ARTICLE_NOT_FOUND, BAD_ARTICLE_ID),
     },
 )
 def delete_article(article_id: ArticleId, session: SessionDep) -> Response:

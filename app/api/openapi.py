@@ -17,6 +17,7 @@ from fastapi.routing import APIRoute, generate_unique_id
 from pydantic import BaseModel
 
 from app import schemas as wire_models
+from app.api.deps import LOCAL_WRITES_ONLY
 from app.api.errors import PROBLEM_MEDIA_TYPE
 from app.api.pagination import encode_cursor
 from app.schemas import ArticleIn, FieldError, Page, Problem
@@ -111,6 +112,7 @@ NO_API_KEY = _problem(
     "A valid API key is required: send it in X-API-Key or as a bearer token.",
     "/v1/articles",
 )
+REMOTE_WRITE = _problem(HTTPStatus.FORBIDDEN, LOCAL_WRITES_ONLY, "/v1/articles")
 BODY_TOO_LARGE = _problem(
     HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "The request body exceeds 2000000 bytes.", "/v1/articles"
 )
