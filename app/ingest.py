@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -17,38 +15,17 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from app import models
+from app import html_article, models
 from app.nlp import Annotation, Annotator
-from app.schemas import MAX_TEXT_CHARS, ArticleIn, ArticlePatch
+from app.parsed import PARAGRAPH_SEPARATOR, InvalidArticle, ParsedArticle, checked, utc
+from app.schemas import ArticleIn, ArticlePatch
 from app.search import name_words
 
-PARAGRAPH_SEPARATOR = "\n\n"
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 # A short first block like "• Reuters", "- AP" or "By Jane Doe, Reuters" is a byline, not body.
 # Every word of a byline's name part is capitalised, so "By Tuesday, more than 100 families ..." stays body.
 _NAMES = r"[A-Z][\w.'’&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’&-]*)*"
 _BYLINE = re.compile(rf"^(?:[•·▪*\-–—]+\s*|[Bb]y\s+)(?P<who>{_NAMES}(?:\s*,\s*{_NAMES})*)$")
-
-
-class InvalidArticle(ValueError):
-    """The input cannot become an article; the message says why, for the client."""
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedArticle:
-    paragraphs: list[str]
-    title: str | None = None
-    source: str | None = None
-    url: str | None = None
-    published_at: datetime | None = None
-
-    @property
-    def text(self) -> str:
-        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
-
-    @property
-    def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 def split_paragraphs(raw: str) -> tuple[list[str], str | None]:
@@ -67,7 +44,7 @@ def split_paragraphs(raw: str) -> tuple[list[str], str | None]:
 
 def parse_plain_text(raw: str) -> ParsedArticle:
     paragraphs, source = split_paragraphs(raw)
-    return _checked(ParsedArticle(paragraphs=paragraphs, source=source))
+    return checked(ParsedArticle(paragraphs=paragraphs, source=source))
 
 
 def parse_json_article(data: object) -> ParsedArticle:
@@ -75,30 +52,29 @@ def parse_json_article(data: object) -> ParsedArticle:
         article = ArticleIn.model_validate(data)
     except ValidationError as error:
         raise InvalidArticle(_describe(error)) from error
-    paragraphs, byline_source = split_paragraphs(article.text)
     published = utc(article.published_at) if article.published_at is not None else None
-    return _checked(
+    url = str(article.url) if article.url else None
+    if article.html is not None:
+        page = html_article.parse_html(article.html)
+        # Metadata sent with the page wins over what the page says.
+        return replace(
+            page,
+            title=article.title or page.title,
+            source=article.source or page.source,
+            url=url or page.url,
+            published_at=published or page.published_at,
+        )
+    assert article.text is not None  # ArticleIn holds exactly one of text and html
+    paragraphs, byline_source = split_paragraphs(article.text)
+    return checked(
         ParsedArticle(
             paragraphs=paragraphs,
             title=article.title,
             source=article.source or byline_source,
-            url=str(article.url) if article.url else None,
+            url=url,
             published_at=published,
         )
     )
-
-
-def utc(moment: datetime) -> datetime:
-    """A time in UTC, as it is stored (SQLite keeps no offset); a time without offset is taken as UTC."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def _checked(article: ParsedArticle) -> ParsedArticle:
-    if not article.paragraphs:
-        raise InvalidArticle("The article has no body text.")
-    if len(article.text) > MAX_TEXT_CHARS:
-        raise InvalidArticle(f"The article body exceeds {MAX_TEXT_CHARS} characters.")
-    return article
 
 
 def _describe(error: ValidationError) -> str:
@@ -108,9 +84,13 @@ def _describe(error: ValidationError) -> str:
 
 
 def read_file(path: Path) -> Iterator[ParsedArticle]:
-    """Articles in one file: `.txt` in the seed format, `.json` (object or list), `.jsonl`."""
-    raw = path.read_text(encoding="utf-8")
+    """Articles in one file: `.txt` in the seed format, `.json` (object or list), `.jsonl`, and
+    `.html`/`.htm` pages (read as bytes: the page's own charset declaration decides)."""
     suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        yield html_article.parse_html(path.read_bytes())
+        return
+    raw = path.read_text(encoding="utf-8")
     if suffix == ".txt":
         yield parse_plain_text(raw)
     elif suffix == ".jsonl":
@@ -123,7 +103,7 @@ def read_file(path: Path) -> Iterator[ParsedArticle]:
         for item in data if isinstance(data, list) else [data]:
             yield parse_json_article(item)
     else:
-        raise InvalidArticle(f"{path}: unsupported file type (use .txt, .json or .jsonl)")
+        raise InvalidArticle(f"{path}: unsupported file type (use .txt, .json, .jsonl, .html or .htm)")
 
 
 def _load_json(raw: str, where: str) -> object:
@@ -133,7 +113,8 @@ def _load_json(raw: str, where: str) -> object:
         raise InvalidArticle(f"{where}: not valid JSON ({error.msg})") from error
 
 
-SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl", *HTML_SUFFIXES)
 
 
 def collect_files(paths: list[Path]) -> list[Path]:

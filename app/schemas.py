@@ -8,13 +8,15 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, GetJsonSchemaHandler
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from app.nlp.annotations import QUOTE_RULE_MEANINGS, SPEAKER_RULE_MEANINGS, QuoteRule, SpeakerRule
 
 MAX_TEXT_CHARS = 200_000
+# A page carries markup, scripts and boilerplate around its story; the request body limit is 2 MB.
+MAX_HTML_CHARS = 2_000_000
 
 T = TypeVar("T")
 
@@ -148,23 +150,40 @@ _PUBLISHED_AT_FIELD = Field(
 
 
 class ArticleIn(BaseModel):
-    """JSON form of a new article; the body may hold several paragraphs separated by blank lines."""
+    """JSON form of a new article: its body as `text` (paragraphs separated by blank lines) or as an
+    `html` page, exactly one of the two."""
 
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"text": _SEED_TEXT, **_SEED_METADATA}]},
     )
 
-    text: str = Field(
+    text: str | None = Field(
+        default=None,
         min_length=1,
         max_length=MAX_TEXT_CHARS,
         description="The body; a blank line separates paragraphs. Served back normalised (see "
-        "`ArticleOut.text`): offsets index the returned text, not this one.",
+        "`ArticleOut.text`): offsets index the returned text, not this one. Not with `html`.",
+    )
+    html: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_HTML_CHARS,
+        description="Instead of `text`: a web page, whose story (without navigation, ads, comments "
+        "and footer) becomes the body, one paragraph per block or `<br>`-separated line, entities "
+        "decoded. Its title, site name (else author), canonical URL and date fill in `title`, "
+        "`source`, `url` and `published_at`; those given here win.",
     )
     title: str | None = _TITLE_FIELD
     source: str | None = _SOURCE_FIELD
     url: AnyHttpUrl | None = _URL_FIELD
     published_at: datetime | None = _PUBLISHED_AT_FIELD
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ArticleIn:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("Send exactly one of `text` and `html`.")
+        return self
 
 
 class ArticlePatch(BaseModel):

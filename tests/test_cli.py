@@ -18,6 +18,7 @@ from app.config import get_settings
 from app.db import make_engine
 from app.nlp import Annotator
 from tests.conftest import MODEL, SEED
+from tests.test_html_article import NEWS_PAGE, NEWS_PARAGRAPHS
 
 TABLES = {"article", "paragraph", "actor", "articleactor", "mention", "quote", "alembic_version"}
 
@@ -107,6 +108,21 @@ def test_ingest_same_folder_again_reports_already_stored(
     assert result.exit_code == 0, result.output
     assert "0 new, 4 already stored, from 3 files" in result.output
     assert article_count(db) == 4
+
+
+def test_ingest_folder_with_an_html_page_stores_its_story_and_metadata(
+    runner: CliRunner, db: Engine, tmp_path: Path
+) -> None:
+    (tmp_path / "ferry.html").write_text(NEWS_PAGE, encoding="utf-8")
+    (tmp_path / "council.txt").write_text("The council in Leeds met on Monday.", encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    with Session(db) as session:
+        stored = session.exec(select(models.Article).order_by(models.Article.id)).all()
+    assert [(a.text, a.title, a.source) for a in stored] == [
+        ("The council in Leeds met on Monday.", None, None),
+        ("\n\n".join(NEWS_PARAGRAPHS), "Ferry strike ends after talks", "Coastline Herald"),
+    ]
 
 
 def test_ingest_missing_path_exits_non_zero_with_message(

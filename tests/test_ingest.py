@@ -22,6 +22,7 @@ from app.ingest import (
 from app.nlp import Annotation, Annotator, QuoteRule, SpeakerRule
 from app.nlp.annotations import Actor, Mention
 from tests.conftest import SEED
+from tests.test_html_article import LATIN_PAGE, LATIN_PARAGRAPHS
 
 FULL_NAME_ARTICLE = (
     "Boris Johnson visited the harbour in Dover on Friday.\n\n"
@@ -238,6 +239,24 @@ def test_collect_files_searches_folder_recursively_sorted_supported_only(tmp_pat
         "sub/c.jsonl",
         "sub/deeper/d.txt",
     ]
+
+
+def test_read_file_html_page_is_read_by_its_own_meta_charset(tmp_path: Path) -> None:
+    path = tmp_path / "fair.HTM"
+    path.write_bytes(LATIN_PAGE.encode("cp1252"))
+    assert [(a.title, a.paragraphs) for a in read_file(path)] == [("Fair opens", LATIN_PARAGRAPHS)]
+
+
+def test_read_file_json_html_article(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"html": LATIN_PAGE, "source": "Tarrasa Daily"}), encoding="utf-8")
+    assert [(a.source, a.paragraphs) for a in read_file(path)] == [("Tarrasa Daily", LATIN_PARAGRAPHS)]
+
+
+def test_collect_files_finds_html_and_htm_pages(tmp_path: Path) -> None:
+    for name in ["a.html", "b.HTM", "c.xhtml", "d.txt"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in collect_files([tmp_path])] == ["a.html", "b.HTM", "d.txt"]
 
 
 def test_collect_files_keeps_named_file_as_given(tmp_path: Path) -> None:

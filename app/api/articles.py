@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from email.message import Message
+from html import escape
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from app import ingest, models, queries
+from app import html_article, ingest, models, queries
 from app.api.deps import AnnotatorDep, QueryChecked, SessionDep, WriteAccess
 from app.api.openapi import (
     ARTICLE_NOT_FOUND,
@@ -40,18 +42,41 @@ router = APIRouter(prefix="/v1/articles", tags=["articles"], dependencies=[Query
 ArticleId = Annotated[int, Path(ge=1, description="The article's id.")]
 MAX_BODY_BYTES = 2_000_000
 
-_PLAIN_EXAMPLE = "• Reuters\n\n" + model_example(ArticleIn)["text"]
+_SEED = model_example(ArticleIn)
+_PLAIN_EXAMPLE = "• Reuters\n\n" + _SEED["text"]
+_HTML_PARAGRAPHS = "".join(f"<p>{escape(paragraph)}</p>\n" for paragraph in _SEED["text"].split("\n\n"))
+_HTML_EXAMPLE = f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{escape(_SEED["title"])} | {_SEED["source"]}</title>
+<meta property="og:site_name" content="{_SEED["source"]}">
+<meta property="article:published_time" content="{_SEED["published_at"]}">
+</head>
+<body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article>
+<h1>{escape(_SEED["title"])}</h1>
+{_HTML_PARAGRAPHS}</article>
+<footer>© 2019 {_SEED["source"]}. All rights reserved.</footer>
+</body>
+</html>
+"""
 _REQUEST_BODY = {
     "required": True,
     "content": {
         "text/plain": {"schema": {"type": "string"}, "example": _PLAIN_EXAMPLE},
+        "text/html": {"schema": {"type": "string"}, "example": _HTML_EXAMPLE},
         JSON_MEDIA_TYPE: {
             "schema": {"$ref": SCHEMA_REF.format(model=ArticleIn.__name__)},
             **model_content(ArticleIn)[JSON_MEDIA_TYPE],
         },
     },
     "description": "Plain text (paragraphs separated by blank lines, an optional leading byline such as "
-    "“• Reuters” that becomes the `source`) or a JSON object with metadata.",
+    "“• Reuters” that becomes the `source`), an HTML page (its story and metadata are extracted; "
+    "charset from `Content-Type`, else the page's `<meta charset>`, else detected; a text/plain body "
+    "that starts with `<!doctype html` or `<html` is read as a page too), or a JSON object with "
+    f"`text` or `html` and metadata. At most {MAX_BODY_BYTES} bytes.",
 }
 _LIST_BAD_QUERY = unknown_parameter(
     "/v1/articles",
@@ -78,18 +103,25 @@ def _article_or_404(session: SessionDep, article_id: int) -> models.Article:
     return article
 
 
+def _charset(content_type: str) -> str | None:
+    header = Message()
+    header["Content-Type"] = content_type
+    return header.get_content_charset()
+
+
 async def _parse_body(request: Request) -> ingest.ParsedArticle:
     raw = await request.body()
     if len(raw) > MAX_BODY_BYTES:
-        raise HTTPException(413, f"The request body exceeds {MAX_BODY_BYTES} bytes.")
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type not in {"text/plain", "application/json"}:
-        raise HTTPException(415, "Send the article as text/plain or application/json.")
+        raise HTTPException(413, f"The request body (text, HTML or JSON) exceeds {MAX_BODY_BYTES} bytes.")
+    content_type = request.headers.get("content-type", "")
+    media_type = content_type.split(";")[0].strip().lower()
+    if media_type not in {"text/plain", "text/html", "application/json"}:
+        raise HTTPException(415, "Send the article as text/plain, text/html or application/json.")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise HTTPException(400, "The request body is not valid UTF-8.") from error
-    try:
+        # A page posted as plain text is still a page: its tags and entities are not the story.
+        if media_type == "text/html" or (media_type == "text/plain" and html_article.is_html_document(raw)):
+            return html_article.parse_html(raw, _charset(content_type))
+        text = _utf8(raw)
         if media_type == "text/plain":
             return ingest.parse_plain_text(text)
         try:
@@ -99,6 +131,13 @@ async def _parse_body(request: Request) -> ingest.ParsedArticle:
         return ingest.parse_json_article(data)
     except ingest.InvalidArticle as error:
         raise HTTPException(422, str(error)) from error
+
+
+def _utf8(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise HTTPException(400, "The request body is not valid UTF-8.") from error
 
 
 @router.post(

@@ -114,10 +114,14 @@ NO_API_KEY = _problem(
 )
 REMOTE_WRITE = _problem(HTTPStatus.FORBIDDEN, LOCAL_WRITES_ONLY, "/v1/articles")
 BODY_TOO_LARGE = _problem(
-    HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "The request body exceeds 2000000 bytes.", "/v1/articles"
+    HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+    "The request body (text, HTML or JSON) exceeds 2000000 bytes.",
+    "/v1/articles",
 )
 UNSUPPORTED_BODY = _problem(
-    HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "Send the article as text/plain or application/json.", "/v1/articles"
+    HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+    "Send the article as text/plain, text/html or application/json.",
+    "/v1/articles",
 )
 _EMPTY_TEXT = "String should have at least 1 character"
 INVALID_ARTICLE = _problem(

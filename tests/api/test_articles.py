@@ -226,9 +226,14 @@ async def test_malformed_json_is_400_problem(client: httpx.AsyncClient) -> None:
     assert response.headers["content-type"] == "application/problem+json"
 
 
-async def test_unsupported_media_type_is_415_problem(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/articles", content=b"<p>x</p>", headers={"Content-Type": "text/html"})
+async def test_unsupported_media_type_is_415_problem_naming_the_accepted_ones(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(
+        "/v1/articles", content=b"<p>x</p>", headers={"Content-Type": "application/xml"}
+    )
     assert response.status_code == 415
+    assert response.json()["detail"] == "Send the article as text/plain, text/html or application/json."
 
 
 async def test_forged_cursor_is_400_problem(client: httpx.AsyncClient) -> None:

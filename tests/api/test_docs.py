@@ -32,9 +32,9 @@ async def test_openapi_declares_problem_json_errors(client: httpx.AsyncClient) -
         assert "application/problem+json" in responses[status]["content"]
 
 
-async def test_openapi_documents_both_article_input_formats(client: httpx.AsyncClient) -> None:
+async def test_openapi_documents_every_article_input_format(client: httpx.AsyncClient) -> None:
     body = (await client.get("/openapi.json")).json()["paths"]["/v1/articles"]["post"]["requestBody"]
-    assert set(body["content"]) == {"text/plain", "application/json"}
+    assert set(body["content"]) == {"text/plain", "text/html", "application/json"}
 
 
 async def test_health_reports_ok_and_annotator_version(client: httpx.AsyncClient) -> None:
