@@ -7,10 +7,11 @@ import json
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import delete
@@ -19,9 +20,10 @@ from sqlmodel import Session, col, select
 
 from app import models
 from app.nlp import Annotation, Annotator
-from app.schemas import MAX_TEXT_CHARS, ArticleIn, ArticlePatch
+from app.schemas import MAX_TEXT_CHARS, ArticleIn, ArticlePatch, ExportedArticle
 from app.search import name_words
 
+V = TypeVar("V")
 PARAGRAPH_SEPARATOR = "\n\n"
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 # A short first block like "• Reuters", "- AP" or "By Jane Doe, Reuters" is a byline, not body.
@@ -51,15 +53,16 @@ class ParsedArticle:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
-def split_paragraphs(raw: str) -> tuple[list[str], str | None]:
-    """Blocks separated by blank lines, each on one line; plus the byline's source if one leads."""
+def split_paragraphs(raw: str, *, find_byline: bool = True) -> tuple[list[str], str | None]:
+    """Blocks separated by blank lines, each on one line; plus the byline's source if one leads
+    (looked for unless `find_byline` is false: text already stored has lost its byline)."""
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).lstrip("\ufeff")
     blocks = [
         " ".join(line.strip() for line in b.splitlines() if line.strip()) for b in _BLANK_LINE.split(raw)
     ]
     blocks = [b for b in blocks if b]
     source = None
-    if len(blocks) > 1 and len(blocks[0]) <= 80 and (byline := _BYLINE.match(blocks[0])):
+    if find_byline and len(blocks) > 1 and len(blocks[0]) <= 80 and (byline := _BYLINE.match(blocks[0])):
         source = byline["who"].split(",")[-1].strip() or None
         blocks = blocks[1:]
     return blocks, source
@@ -70,12 +73,17 @@ def parse_plain_text(raw: str) -> ParsedArticle:
     return _checked(ParsedArticle(paragraphs=paragraphs, source=source))
 
 
-def parse_json_article(data: object) -> ParsedArticle:
+# What a line of `quotewire export` carries beyond ArticleIn: the stored article's id, counts,
+# paragraphs and annotation. Read back, they are ignored (the annotation is computed again).
+EXPORTED_ONLY_FIELDS = frozenset(ExportedArticle.model_fields) - frozenset(ArticleIn.model_fields)
+
+
+def parse_json_article(data: object, *, find_byline: bool = True) -> ParsedArticle:
     try:
         article = ArticleIn.model_validate(data)
     except ValidationError as error:
         raise InvalidArticle(_describe(error)) from error
-    paragraphs, byline_source = split_paragraphs(article.text)
+    paragraphs, byline_source = split_paragraphs(article.text, find_byline=find_byline)
     published = utc(article.published_at) if article.published_at is not None else None
     return _checked(
         ParsedArticle(
@@ -107,30 +115,79 @@ def _describe(error: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
-def read_file(path: Path) -> Iterator[ParsedArticle]:
-    """Articles in one file: `.txt` in the seed format, `.json` (object or list), `.jsonl`."""
-    raw = path.read_text(encoding="utf-8")
+def parse_file_item(data: object) -> ParsedArticle:
+    """An article of a `.json` or `.jsonl` file: ArticleIn's fields, or a line of `quotewire export`.
+
+    An exported line's own fields (EXPORTED_ONLY_FIELDS) are dropped and its text is taken as
+    stored, without looking for a byline; any other unknown field is still an error.
+    """
+    if isinstance(data, dict) and EXPORTED_ONLY_FIELDS & data.keys():
+        kept = {name: value for name, value in data.items() if name not in EXPORTED_ONLY_FIELDS}
+        return parse_json_article(kept, find_byline=False)
+    return parse_json_article(data)
+
+
+@dataclass(frozen=True, slots=True)
+class FileItem:
+    """One article's place in a file and what it holds: the article, or why it is not one."""
+
+    where: str  # `path`, `path:line` in JSONL, `path: item n` in a JSON list
+    article: ParsedArticle | InvalidArticle
+
+
+def read_file(path: Path) -> Iterator[FileItem]:
+    """Articles in one file: `.txt` in the seed format, `.json` (object or list), `.jsonl`.
+
+    A bad item is yielded as its error and reading goes on, so that a caller can skip it; a file
+    that cannot be read at all is one error for the whole file.
+    """
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        yield FileItem(str(path), InvalidArticle(f"not UTF-8 text (byte {error.start})"))
+        return
+    except OSError as error:
+        yield FileItem(str(path), InvalidArticle(f"cannot be read ({error.strerror})"))
+        return
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        yield parse_plain_text(raw)
+        yield _item(str(path), parse_plain_text, raw)
     elif suffix == ".jsonl":
         # split("\n"), not splitlines(): JSON strings may hold U+2028 and other line separators.
         for number, line in enumerate(raw.split("\n"), 1):
             if line.strip():
-                yield parse_json_article(_load_json(line, f"{path}:{number}"))
+                yield _item(f"{path}:{number}", _parse_json_line, line)
     elif suffix == ".json":
-        data = _load_json(raw, str(path))
-        for item in data if isinstance(data, list) else [data]:
-            yield parse_json_article(item)
+        try:
+            data = _load_json(raw)
+        except InvalidArticle as error:
+            yield FileItem(str(path), error)
+            return
+        if isinstance(data, list):
+            for number, item in enumerate(data, 1):
+                yield _item(f"{path}: item {number}", parse_file_item, item)
+        else:
+            yield _item(str(path), parse_file_item, data)
     else:
-        raise InvalidArticle(f"{path}: unsupported file type (use .txt, .json or .jsonl)")
+        yield FileItem(str(path), InvalidArticle("unsupported file type (use .txt, .json or .jsonl)"))
 
 
-def _load_json(raw: str, where: str) -> object:
+def _item(where: str, parse: Callable[[V], ParsedArticle], value: V) -> FileItem:
+    try:
+        return FileItem(where, parse(value))
+    except InvalidArticle as error:
+        return FileItem(where, error)
+
+
+def _parse_json_line(line: str) -> ParsedArticle:
+    return parse_file_item(_load_json(line))
+
+
+def _load_json(raw: str) -> object:
     try:
         return json.loads(raw)
     except json.JSONDecodeError as error:
-        raise InvalidArticle(f"{where}: not valid JSON ({error.msg})") from error
+        raise InvalidArticle(f"not valid JSON ({error.msg}, column {error.colno})") from error
 
 
 SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl")
