@@ -27,7 +27,7 @@ from app.config import get_settings
 from app.ingest import InvalidArticle
 from app.nlp import Annotator
 from app.schemas import ExportedArticle
-from app.startup import StartupError, load_annotator, open_database
+from app.startup import StartupError, load_annotator, one_line, open_database
 from app.stats import corpus_stats
 
 cli = typer.Typer(
@@ -191,7 +191,7 @@ def _ingest(
             try:
                 _article, is_new = ingest.ingest(session, annotator, parsed)
             except Exception as error:  # a fault while annotating or storing: this article only
-                fail(where, f"cannot annotate or store it ({type(error).__name__}: {error})")
+                fail(where, f"cannot annotate or store it ({type(error).__name__}: {one_line(error)})")
                 continue
             summary.ingested += is_new
             summary.already_stored += not is_new

@@ -131,7 +131,7 @@ def parse_file_item(data: object) -> ParsedArticle:
 class FileItem:
     """One article's place in a file and what it holds: the article, or why it is not one."""
 
-    where: str  # `path`, `path:line` in JSONL, `path: item n` in a JSON list
+    where: str  # `path`, `path:line` (a JSONL line, or where a .json file stops being JSON), `path: item n`
     article: ParsedArticle | InvalidArticle
 
 
@@ -159,9 +159,9 @@ def read_file(path: Path) -> Iterator[FileItem]:
                 yield _item(f"{path}:{number}", _parse_json_line, line)
     elif suffix == ".json":
         try:
-            data = _load_json(raw)
-        except InvalidArticle as error:
-            yield FileItem(str(path), error)
+            data = json.loads(raw)
+        except json.JSONDecodeError as error:
+            yield FileItem(f"{path}:{error.lineno}", _not_json(error))
             return
         if isinstance(data, list):
             for number, item in enumerate(data, 1):
@@ -187,7 +187,11 @@ def _load_json(raw: str) -> object:
     try:
         return json.loads(raw)
     except json.JSONDecodeError as error:
-        raise InvalidArticle(f"not valid JSON ({error.msg}, column {error.colno})") from error
+        raise _not_json(error) from error
+
+
+def _not_json(error: json.JSONDecodeError) -> InvalidArticle:
+    return InvalidArticle(f"not valid JSON ({error.msg}, column {error.colno})")
 
 
 SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl")

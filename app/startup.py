@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from app.db import make_engine, upgrade_to_head
 from app.nlp import Annotator
@@ -39,8 +39,9 @@ def open_database(url: str) -> Engine:
             f"{DATABASE_SETTING}={shown}: its database driver is not installed ({error.name})"
         ) from error
     except OperationalError as error:
-        reason = str(error.orig).splitlines()[0] if error.orig else "no connection"
-        raise StartupError(f"{DATABASE_SETTING}={shown}: cannot open the database ({reason})") from error
+        raise StartupError(
+            f"{DATABASE_SETTING}={shown}: cannot open the database ({one_line(error)})"
+        ) from error
 
 
 def load_annotator(model: str) -> Annotator:
@@ -49,3 +50,9 @@ def load_annotator(model: str) -> Annotator:
     except OSError as error:
         reason = str(error).splitlines()[0]
         raise StartupError(f"{MODEL_SETTING}={model}: cannot load this spaCy pipeline ({reason})") from error
+
+
+def one_line(error: Exception) -> str:
+    """An error's first line; a database error by its driver's message, without SQLAlchemy's SQL."""
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    return next(iter(str(cause).splitlines()), type(cause).__name__)
