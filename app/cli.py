@@ -123,6 +123,8 @@ class _Stopped(Exception):
 
 @cli.command("ingest")
 def ingest_paths(
+    # Hidden from the help's argument list, which would show the Python type (<list[Path]>): the
+    # usage line names PATH and the docstring says what it is. The same for export's PATH.
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", hidden=True)],
     keep_going: Annotated[
         bool, typer.Option("--keep-going", help="Skip bad inputs; list them at the end (exit 3).")
@@ -149,6 +151,9 @@ def ingest_paths(
         _ingest(engine, paths, summary, keep_going=keep_going, quiet=quiet)
     except _Stopped:
         summary.stopped = True
+    nothing_found = summary.files == 0 and not summary.failed
+    if nothing_found:
+        typer.echo(f"warning: no .txt, .json or .jsonl file in {' '.join(map(str, paths))}", err=True)
     for failure in summary.failed:
         _error(f"{failure.input}: {failure.error}")
     _summary(asdict(summary), summary.line(), quiet=quiet, as_json=as_json)
@@ -156,6 +161,8 @@ def ingest_paths(
         raise typer.Exit(Exit.BAD_INPUT)
     if summary.failed:
         raise typer.Exit(Exit.SOME_FAILED)
+    if nothing_found:
+        raise typer.Exit(Exit.NOTHING_FOUND)
 
 
 def _ingest(
@@ -173,9 +180,6 @@ def _ingest(
         else:
             fail(str(path), "no such file or folder")
     summary.files = len(files)
-    if not files and not summary.failed:
-        typer.echo(f"warning: no .txt, .json or .jsonl file in {' '.join(map(str, paths))}", err=True)
-        raise typer.Exit(Exit.NOTHING_FOUND)
     articles: list[tuple[str, ingest.ParsedArticle]] = []
     for file in files:
         for item in ingest.read_file(file):

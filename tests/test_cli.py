@@ -181,7 +181,10 @@ def test_ingest_folder_without_article_files_warns_and_exits_1(
     result = runner.invoke(cli, ["ingest", str(tmp_path)])
     assert result.exit_code == 1
     assert lines(result.stderr) == [f"warning: no .txt, .json or .jsonl file in {tmp_path}"]
-    assert result.stdout == ""
+    assert result.stdout == "0 ingested, 0 already stored, 0 failed, from 0 files\n"
+    as_json = runner.invoke(cli, ["ingest", "--json", str(tmp_path)])
+    assert as_json.exit_code == 1
+    assert json.loads(as_json.stdout)["files"] == 0
 
 
 def test_ingest_stops_at_the_first_bad_input_and_stores_nothing_from_any_file(
