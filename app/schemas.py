@@ -509,6 +509,14 @@ class ActorOut(BaseModel):
     quote_count: int = Field(description="How many quotes it speaks, across articles.")
 
 
+class ExportedArticle(ArticleOut):
+    """One line of `quotewire export`: the article as `/v1/articles/{id}` serves it, with its quotes
+    (`/quotes`) and actors (`/actors`). `quotewire ingest` reads it back by its text and metadata."""
+
+    quotes: list[QuoteOut] = Field(description="Every quote of the article, in text order.")
+    actors: list[ArticleActorOut] = Field(description="Every actor of the article, most salient first.")
+
+
 class Health(BaseModel):
     """The service is up: the database answers and the NLP model is loaded."""
 
