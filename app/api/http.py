@@ -36,7 +36,9 @@ WEAK_PREFIX = "W/"
 ROUTE_METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
 HTML_MEDIA_TYPE = "text/html"
 # A page loads only the app's own files, runs no inline script, and is framed by no one.
-PAGE_CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+PAGE_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 PAGE_SECURITY_HEADERS = {
     "Content-Security-Policy": PAGE_CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",

@@ -10,6 +10,7 @@ and later ones nest within them. Paragraphs come first of all, so no piece cross
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -59,7 +60,7 @@ def _cut(start: int, end: int, boundaries: list[int]) -> list[tuple[int, int]]:
     """[start, end) split at every boundary strictly inside it."""
     inside = boundaries[bisect.bisect_right(boundaries, start) : bisect.bisect_left(boundaries, end)]
     points = [start, *inside, end]
-    return list(zip(points, points[1:], strict=False))
+    return list(itertools.pairwise(points))
 
 
 def _fill(text: str, start: int, end: int, pieces: list[Piece[P]]) -> list[Piece[P] | str]:

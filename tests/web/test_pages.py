@@ -18,7 +18,8 @@ pytestmark = pytest.mark.anyio
 
 BASE = "http://quotewire.test"
 PAGE_HEADERS = {
-    "content-security-policy": "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "content-security-policy": "default-src 'self'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'",
     "x-content-type-options": "nosniff",
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
@@ -128,7 +129,9 @@ async def test_docs_pages_allow_their_own_inline_scripts_by_hash_and_nothing_out
 ) -> None:
     response = await client.get(path)
     inline = re.findall(r"<script>(.*?)</script>", response.text, re.S)
-    hashes = "".join(f" 'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline)
+    hashes = "".join(
+        f" 'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline
+    )
     assert len(inline) == (1 if path == "/docs" else 0)
     assert response.headers["content-security-policy"] == (
         f"default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
@@ -152,7 +155,7 @@ async def test_a_missing_or_unreadable_page_is_an_html_error_page(
 ) -> None:
     page = await _html(client, path, status)
     title = "Not Found" if status == 404 else "Bad Request"
-    assert f"<h1>{title}</h1>\n<p class=\"detail\">{detail}</p>" in page
+    assert f'<h1>{title}</h1>\n<p class="detail">{detail}</p>' in page
 
 
 async def test_articles_carry_the_absolute_url_of_their_page(client: httpx.AsyncClient) -> None:
@@ -190,7 +193,13 @@ async def test_actor_page_lists_every_quote_linking_to_its_place(client: httpx.A
         page,
     )
     assert listed == [
-        (str(q["id"]), q["kind"], q["text"], f"{BASE}/articles/{article['id']}#quote-{q['id']}", HARBOUR["title"])
+        (
+            str(q["id"]),
+            q["kind"],
+            q["text"],
+            f"{BASE}/articles/{article['id']}#quote-{q['id']}",
+            HARBOUR["title"],
+        )
         for q in quotes
     ]
     assert [q["text"] for q in quotes] == [

@@ -1,5 +1,5 @@
-"""Short articles written for the page tests: one with a quote in two spans and mentions inside a
-quote, one full of markup that must stay text."""
+"""Short articles written for the page tests: one with a quote in two spans, mentions inside a quote
+and a word too long for a phone's line, one full of markup that must stay text."""
 
 from __future__ import annotations
 
@@ -14,15 +14,15 @@ HARBOUR: dict[str, Any] = {
     "“This harbour will bring jobs,” Ruiz said, “and it will bring them soon.”\n\n"
     "Tom Okafor, a spokesman for the dockworkers, said the Dockworkers Union would take Port Elmer "
     "to court.\n\n"
-    "“Nobody asked us,” Okafor told reporters. Details: "
-    "https://example.org/port-elmer/harbour-expansion-plan-documents-and-minutes-2026",
+    "“Nobody asked us,” Okafor told reporters. The plan is filed as "
+    "harbourexpansionplandocumentsandcouncilminutes2026.pdf",
 }
 # Most salient first, as the annotator ranks them in this text.
 HARBOUR_ACTORS = ["Tom Okafor", "Ana Ruiz", "Port Elmer", "Dockworkers Union"]
 
 HOSTILE_PARAGRAPHS = (
     "Visitors saw <script>alert(1)</script> and <img src=x onerror=alert(1)> on the board.",
-    "“Never trust <b>bold</b> or <a href=\"https://evil.example/\">links</a>,” said Lena Park.",
+    '“Never trust <b>bold</b> or <a href="https://evil.example/">links</a>,” said Lena Park.',
 )
 HOSTILE: dict[str, Any] = {
     "title": "<script>alert('title')</script>",
