@@ -6,9 +6,10 @@ import json
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import delete
@@ -18,9 +19,10 @@ from sqlmodel import Session, col, select
 from app import html_article, models
 from app.nlp import Annotation, Annotator
 from app.parsed import PARAGRAPH_SEPARATOR, InvalidArticle, ParsedArticle, checked, utc
-from app.schemas import ArticleIn, ArticlePatch
+from app.schemas import ArticleIn, ArticlePatch, ExportedArticle
 from app.search import name_words
 
+V = TypeVar("V")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 # A short first block like "• Reuters", "- AP" or "By Jane Doe, Reuters" is a byline, not body.
 # Every word of a byline's name part is capitalised, so "By Tuesday, more than 100 families ..." stays body.
@@ -28,15 +30,16 @@ _NAMES = r"[A-Z][\w.'’&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’&-]*)*"
 _BYLINE = re.compile(rf"^(?:[•·▪*\-–—]+\s*|[Bb]y\s+)(?P<who>{_NAMES}(?:\s*,\s*{_NAMES})*)$")
 
 
-def split_paragraphs(raw: str) -> tuple[list[str], str | None]:
-    """Blocks separated by blank lines, each on one line; plus the byline's source if one leads."""
+def split_paragraphs(raw: str, *, find_byline: bool = True) -> tuple[list[str], str | None]:
+    """Blocks separated by blank lines, each on one line; plus the byline's source if one leads
+    (looked for unless `find_byline` is false: text already stored has lost its byline)."""
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).lstrip("\ufeff")
     blocks = [
         " ".join(line.strip() for line in b.splitlines() if line.strip()) for b in _BLANK_LINE.split(raw)
     ]
     blocks = [b for b in blocks if b]
     source = None
-    if len(blocks) > 1 and len(blocks[0]) <= 80 and (byline := _BYLINE.match(blocks[0])):
+    if find_byline and len(blocks) > 1 and len(blocks[0]) <= 80 and (byline := _BYLINE.match(blocks[0])):
         source = byline["who"].split(",")[-1].strip() or None
         blocks = blocks[1:]
     return blocks, source
@@ -47,7 +50,12 @@ def parse_plain_text(raw: str) -> ParsedArticle:
     return checked(ParsedArticle(paragraphs=paragraphs, source=source))
 
 
-def parse_json_article(data: object) -> ParsedArticle:
+# What a line of `quotewire export` carries beyond ArticleIn: the stored article's id, counts,
+# paragraphs and annotation. Read back, they are ignored (the annotation is computed again).
+EXPORTED_ONLY_FIELDS = frozenset(ExportedArticle.model_fields) - frozenset(ArticleIn.model_fields)
+
+
+def parse_json_article(data: object, *, find_byline: bool = True) -> ParsedArticle:
     try:
         article = ArticleIn.model_validate(data)
     except ValidationError as error:
@@ -65,7 +73,7 @@ def parse_json_article(data: object) -> ParsedArticle:
             published_at=published or page.published_at,
         )
     assert article.text is not None  # ArticleIn holds exactly one of text and html
-    paragraphs, byline_source = split_paragraphs(article.text)
+    paragraphs, byline_source = split_paragraphs(article.text, find_byline=find_byline)
     return checked(
         ParsedArticle(
             paragraphs=paragraphs,
@@ -83,34 +91,88 @@ def _describe(error: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
-def read_file(path: Path) -> Iterator[ParsedArticle]:
+def parse_file_item(data: object) -> ParsedArticle:
+    """An article of a `.json` or `.jsonl` file: ArticleIn's fields, or a line of `quotewire export`.
+
+    An exported line's own fields (EXPORTED_ONLY_FIELDS) are dropped and its text is taken as
+    stored, without looking for a byline; any other unknown field is still an error.
+    """
+    if isinstance(data, dict) and EXPORTED_ONLY_FIELDS & data.keys():
+        kept = {name: value for name, value in data.items() if name not in EXPORTED_ONLY_FIELDS}
+        return parse_json_article(kept, find_byline=False)
+    return parse_json_article(data)
+
+
+@dataclass(frozen=True, slots=True)
+class FileItem:
+    """One article's place in a file and what it holds: the article, or why it is not one."""
+
+    where: str  # `path`, `path:line` (a JSONL line, or where a .json file stops being JSON), `path: item n`
+    article: ParsedArticle | InvalidArticle
+
+
+def read_file(path: Path) -> Iterator[FileItem]:
     """Articles in one file: `.txt` in the seed format, `.json` (object or list), `.jsonl`, and
-    `.html`/`.htm` pages (read as bytes: the page's own charset declaration decides)."""
+    `.html`/`.htm` pages (read as bytes: the page's own charset declaration decides).
+
+    A bad item is yielded as its error and reading goes on, so that a caller can skip it; a file
+    that cannot be read at all is one error for the whole file.
+    """
     suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        yield html_article.parse_html(path.read_bytes())
+    try:
+        if suffix in HTML_SUFFIXES:
+            yield _item(str(path), html_article.parse_html, path.read_bytes())
+            return
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        yield FileItem(str(path), InvalidArticle(f"not UTF-8 text (byte {error.start})"))
         return
-    raw = path.read_text(encoding="utf-8")
+    except OSError as error:
+        yield FileItem(str(path), InvalidArticle(f"cannot be read ({error.strerror})"))
+        return
     if suffix == ".txt":
-        yield parse_plain_text(raw)
+        yield _item(str(path), parse_plain_text, raw)
     elif suffix == ".jsonl":
         # split("\n"), not splitlines(): JSON strings may hold U+2028 and other line separators.
         for number, line in enumerate(raw.split("\n"), 1):
             if line.strip():
-                yield parse_json_article(_load_json(line, f"{path}:{number}"))
+                yield _item(f"{path}:{number}", _parse_json_line, line)
     elif suffix == ".json":
-        data = _load_json(raw, str(path))
-        for item in data if isinstance(data, list) else [data]:
-            yield parse_json_article(item)
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as error:
+            yield FileItem(f"{path}:{error.lineno}", _not_json(error))
+            return
+        if isinstance(data, list):
+            for number, item in enumerate(data, 1):
+                yield _item(f"{path}: item {number}", parse_file_item, item)
+        else:
+            yield _item(str(path), parse_file_item, data)
     else:
-        raise InvalidArticle(f"{path}: unsupported file type (use .txt, .json, .jsonl, .html or .htm)")
+        unsupported = "unsupported file type (use .txt, .json, .jsonl, .html or .htm)"
+        yield FileItem(str(path), InvalidArticle(unsupported))
 
 
-def _load_json(raw: str, where: str) -> object:
+def _item(where: str, parse: Callable[[V], ParsedArticle], value: V) -> FileItem:
+    try:
+        return FileItem(where, parse(value))
+    except InvalidArticle as error:
+        return FileItem(where, error)
+
+
+def _parse_json_line(line: str) -> ParsedArticle:
+    return parse_file_item(_load_json(line))
+
+
+def _load_json(raw: str) -> object:
     try:
         return json.loads(raw)
     except json.JSONDecodeError as error:
-        raise InvalidArticle(f"{where}: not valid JSON ({error.msg})") from error
+        raise _not_json(error) from error
+
+
+def _not_json(error: json.JSONDecodeError) -> InvalidArticle:
+    return InvalidArticle(f"not valid JSON ({error.msg}, column {error.colno})")
 
 
 HTML_SUFFIXES = (".html", ".htm")

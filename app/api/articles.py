@@ -34,6 +34,7 @@ from app.api.openapi import (
     read_responses,
     unknown_parameter,
 )
+from app.api.page_links import page_with_html_urls, with_html_url
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, query_page, to_page
 from app.schemas import ArticleActorOut, ArticleIn, ArticleOut, ArticlePatch, ArticleSummary, Page, QuoteOut
 
@@ -167,7 +168,7 @@ async def create_article(
     article, created = await run_in_threadpool(ingest.ingest, session, annotator, parsed)
     response.status_code = 201 if created else 200
     response.headers["Location"] = f"/v1/articles/{article.id}"
-    return queries.articles_out(session, [article])[0]
+    return with_html_url(request, queries.articles_out(session, [article])[0])
 
 
 SearchText = Annotated[
@@ -211,6 +212,7 @@ ArticleSortParam = Annotated[
     },
 )
 def list_articles(
+    request: Request,
     session: SessionDep,
     q: SearchText = None,
     actor_id: ActorIds = None,
@@ -233,9 +235,10 @@ def list_articles(
         published_before=published_before,
         sort=sort,
     )
-    return query_page(
+    page = query_page(
         lambda key: queries.list_articles(session, filters, limit, key), cursor, queries.ARTICLE_KEY_SIZE
     )
+    return page_with_html_urls(request, page)
 
 
 @router.get(
@@ -247,9 +250,10 @@ def list_articles(
         **problem_responses(_ITEM_BAD_QUERY, ARTICLE_NOT_FOUND, BAD_ARTICLE_ID),
     },
 )
-def get_article(article_id: ArticleId, session: SessionDep) -> ArticleOut:
-    """The body, its paragraphs with offsets, and how many quotes and actors were found."""
-    return queries.articles_out(session, [_article_or_404(session, article_id)])[0]
+def get_article(request: Request, article_id: ArticleId, session: SessionDep) -> ArticleOut:
+    """The body, its paragraphs with offsets, how many quotes and actors were found, and the
+    `html_url` of its page for people."""
+    return with_html_url(request, queries.articles_out(session, [_article_or_404(session, article_id)])[0])
 
 
 @router.get(
@@ -300,12 +304,14 @@ def get_article_actors(
         **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, REMOTE_WRITE, ARTICLE_NOT_FOUND, INVALID_PATCH),
     },
 )
-def patch_article(article_id: ArticleId, patch: ArticlePatch, session: SessionDep) -> ArticleOut:
+def patch_article(
+    request: Request, article_id: ArticleId, patch: ArticlePatch, session: SessionDep
+) -> ArticleOut:
     """Sets `title`, `source`, `url` or `published_at` (fields left out stay, null clears one); the
     body and its annotation are not touched. To change metadata, use this: POSTing the same body again
     with other metadata returns the stored article (200) unchanged."""
     article = ingest.update_metadata(session, _article_or_404(session, article_id), patch)
-    return queries.articles_out(session, [article])[0]
+    return with_html_url(request, queries.articles_out(session, [article])[0])
 
 
 @router.delete(

@@ -1,9 +1,10 @@
-"""HTTP conventions every route follows by being mounted: HEAD, ETag revalidation, Link, gzip, CORS.
+"""HTTP conventions every route follows by being mounted: HEAD, ETag revalidation, Link, gzip, CORS,
+and the security headers of HTML pages.
 
 They live in middleware, not in routers, so a new endpoint gets them without a line of its own.
-Layers, outermost first: CORS (answers preflights itself), HEAD (runs GET and drops the body after
-compression, so HEAD carries exactly GET's headers), gzip, revalidation (ETag, 304, Link, read from
-the body the route produced).
+Layers, outermost first: CORS (answers preflights itself), page security headers, HEAD (runs GET and
+drops the body after compression, so HEAD carries exactly GET's headers), gzip, revalidation (ETag,
+304, Link, read from the body the route produced).
 """
 
 from __future__ import annotations
@@ -33,6 +34,17 @@ CORS_EXPOSED_HEADERS = ("ETag", "Link", "Location")
 ANY_ENTITY_TAG = "*"
 WEAK_PREFIX = "W/"
 ROUTE_METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
+HTML_MEDIA_TYPE = "text/html"
+# A page loads only the app's own files, runs no inline script, and is framed by no one.
+PAGE_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+PAGE_SECURITY_HEADERS = {
+    "Content-Security-Policy": PAGE_CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
 
 
 def entity_tag(body: bytes) -> str:
@@ -91,6 +103,29 @@ class HeadAsGet:
             await send(message)
 
         await self.app({**scope, "method": "GET"}, receive, send_without_body)
+
+
+class PageSecurityHeaders:
+    """Every HTML answer (pages, their error pages, the docs) gets `PAGE_SECURITY_HEADERS`; a route
+    that sets its own `Content-Security-Policy` (the docs, which run inline scripts) keeps it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if headers.get("content-type", "").startswith(HTML_MEDIA_TYPE):
+                    for name, value in PAGE_SECURITY_HEADERS.items():
+                        headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class Revalidation:
@@ -156,6 +191,7 @@ def install_http_conventions(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(Revalidation)
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_OVER_BYTES + 1)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(PageSecurityHeaders)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

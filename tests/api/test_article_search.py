@@ -64,13 +64,15 @@ async def test_list_items_carry_counts_not_the_body(client: httpx.AsyncClient, f
         "annotator_version",
         "quote_count",
         "actor_count",
+        "html_url",
         "snippet",
     }
-    assert (item["id"], item["quote_count"], item["actor_count"], item["snippet"]) == (
+    assert (item["id"], item["quote_count"], item["actor_count"], item["snippet"], item["html_url"]) == (
         flood.weather,
         0,
         1,
         None,
+        f"http://quotewire.test/articles/{flood.weather}",
     )
     full = (await client.get(f"/v1/articles/{flood.weather}")).json()
     assert full["text"] == "The weather was mild in Brannholm."

@@ -1,0 +1,42 @@
+"""Opening the database and the model: a wrong setting is one line naming it, never the password."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.startup import StartupError, load_annotator, open_database
+
+
+def test_unknown_dialect_names_the_setting_without_the_password() -> None:
+    with pytest.raises(StartupError) as raised:
+        open_database("nosuchdb://reader:secret@db.example/news")
+    assert (
+        str(raised.value)
+        == "QUOTEWIRE_DATABASE_URL=nosuchdb://reader:***@db.example/news: no such database dialect"
+    )
+
+
+def test_sqlite_file_that_cannot_be_opened_says_why(tmp_path: Path) -> None:
+    with pytest.raises(StartupError) as raised:
+        open_database(f"sqlite:///{tmp_path}")
+    assert str(raised.value) == (
+        f"QUOTEWIRE_DATABASE_URL=sqlite:///{tmp_path}: "
+        "cannot open the database (unable to open database file)"
+    )
+
+
+def test_migrated_sqlite_file_opens(tmp_path: Path) -> None:
+    engine = open_database(f"sqlite:///{tmp_path / 'q.db'}")
+    assert engine.url.database == str(tmp_path / "q.db")
+    engine.dispose()
+
+
+def test_unknown_model_is_one_line_naming_the_setting() -> None:
+    with pytest.raises(StartupError) as raised:
+        load_annotator("no_such_pipeline")
+    assert str(raised.value).startswith(
+        "QUOTEWIRE_NLP_MODEL=no_such_pipeline: cannot load this spaCy pipeline ([E050] Can't find model"
+    )
+    assert "\n" not in str(raised.value)
