@@ -1,4 +1,4 @@
-"""Annotation in worker processes: off the request path, bounded, and with a time budget per article.
+"""Annotation for the API: in worker processes, off the request path, bounded, with a time budget.
 
 Annotating is CPU work that holds the GIL for seconds: in the API process it would make every other
 request, `/health` included, wait behind it. Here each worker process loads the model once and
@@ -14,6 +14,7 @@ import multiprocessing
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from typing import Protocol
 
 from app.nlp import Annotation, Annotator
 
@@ -34,6 +35,31 @@ class AnnotationTimeout(Exception):
 
 class AnnotationFailed(Exception):
     """The annotator raised on this text; the message says what it raised."""
+
+
+class AnnotationService(Protocol):
+    """What the API annotates with: a pool of worker processes, or this process."""
+
+    version: str
+
+    async def annotate(self, text: str) -> Annotation: ...
+
+    async def close(self) -> None: ...
+
+
+class InProcessAnnotation:
+    """`QUOTEWIRE_ANNOTATE_WORKERS=0`: annotation in a thread of the API process (tests, one-user
+    setups). No queue limit and no time budget: a thread cannot be stopped."""
+
+    def __init__(self, annotator: Annotator) -> None:
+        self.annotator = annotator
+        self.version = annotator.version
+
+    async def annotate(self, text: str) -> Annotation:
+        return await asyncio.to_thread(self.annotator.annotate, text)
+
+    async def close(self) -> None:
+        return None
 
 
 @dataclass(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Annotated
 
@@ -29,6 +30,23 @@ class Settings(BaseSettings):
         default=False,
         description="With no API key, accept writes from any client, not only loopback ones. For a "
         "trusted network only; the Docker image needs it (or a key) to start.",
+    )
+    annotate_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=0,
+        description="Worker processes that annotate new articles (default: one per core); 0 annotates in "
+        "the API process, with no queue limit or time budget.",
+    )
+    annotate_queue: int = Field(
+        default=8,
+        ge=0,
+        description="Articles that may wait for a busy worker; past that a write gets 503 with Retry-After.",
+    )
+    annotate_timeout_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="Seconds one article may take to annotate; past that the write is a 422 and nothing "
+        "is stored.",
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

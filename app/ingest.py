@@ -207,9 +207,15 @@ def ingest(session: Session, annotator: Annotator, parsed: ParsedArticle) -> tup
     existing = find_by_hash(session, parsed.content_hash)
     if existing is not None:
         return existing, False
-    annotation = annotator.annotate(parsed.text)
+    return store_new(session, parsed, annotator.annotate(parsed.text), annotator.version)
+
+
+def store_new(
+    session: Session, parsed: ParsedArticle, annotation: Annotation, annotator_version: str
+) -> tuple[models.Article, bool]:
+    """Store an annotated article unless its body is stored already; return it and whether it is new."""
     try:
-        return store_article(session, parsed, annotation, annotator.version), True
+        return store_article(session, parsed, annotation, annotator_version), True
     except IntegrityError:
         # A concurrent request stored the same body first: answer with that article.
         existing = find_by_hash(session, parsed.content_hash)

@@ -9,6 +9,7 @@ from importlib.metadata import version
 
 from fastapi import FastAPI
 
+from app.annotation_pool import AnnotationPool, AnnotationService, InProcessAnnotation
 from app.api import actors, articles, health, quotes
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
@@ -48,6 +49,20 @@ def log_write_access(settings: Settings) -> None:
         logger.warning("no API key (QUOTEWIRE_API_KEY): writes are accepted only from loopback clients")
 
 
+async def start_annotation(settings: Settings) -> AnnotationService:
+    """The worker pool, its workers' models loaded; or, with no workers, the model in this process."""
+    if settings.annotate_workers == 0:
+        return InProcessAnnotation(Annotator(settings.nlp_model))
+    pool = AnnotationPool(
+        settings.nlp_model,
+        workers=settings.annotate_workers,
+        queue_limit=settings.annotate_queue,
+        timeout_s=settings.annotate_timeout_s,
+    )
+    await pool.start()
+    return pool
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -56,8 +71,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         upgrade_to_head(settings.database_url)
         log_write_access(settings)
         app.state.engine = make_engine(settings.database_url)
-        app.state.annotator = Annotator(settings.nlp_model)
+        app.state.annotation = await start_annotation(settings)
         yield
+        await app.state.annotation.close()
         app.state.engine.dispose()
 
     app = FastAPI(

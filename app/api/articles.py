@@ -12,18 +12,22 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app import html_article, ingest, models, queries
-from app.api.deps import AnnotatorDep, QueryChecked, SessionDep, WriteAccess
+from app.annotation_pool import AnnotationTimeout, PoolBusy
+from app.api.deps import AnnotationDep, QueryChecked, SessionDep, WriteAccess
 from app.api.openapi import (
     ARTICLE_NOT_FOUND,
     BAD_ARTICLE_ID,
     BAD_CURSOR,
     BAD_JSON,
     BODY_TOO_LARGE,
+    BUSY_DETAIL,
     INVALID_ARTICLE,
     INVALID_PATCH,
     JSON_MEDIA_TYPE,
     NO_API_KEY,
+    POOL_BUSY,
     REMOTE_WRITE,
+    RETRY_AFTER_S,
     SCHEMA_REF,
     UNSUPPORTED_BODY,
     created_responses,
@@ -36,6 +40,7 @@ from app.api.openapi import (
 )
 from app.api.page_links import page_with_html_urls, with_html_url
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, query_page, to_page
+from app.nlp import Annotation
 from app.schemas import ArticleActorOut, ArticleIn, ArticleOut, ArticlePatch, ArticleSummary, Page, QuoteOut
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"], dependencies=[QueryChecked])
@@ -151,24 +156,42 @@ def _utf8(raw: bytes) -> str:
     responses={
         **created_responses(ArticleOut),
         **problem_responses(
-            BAD_JSON, NO_API_KEY, REMOTE_WRITE, BODY_TOO_LARGE, UNSUPPORTED_BODY, INVALID_ARTICLE
+            BAD_JSON, NO_API_KEY, REMOTE_WRITE, BODY_TOO_LARGE, UNSUPPORTED_BODY, INVALID_ARTICLE, POOL_BUSY
         ),
     },
 )
 async def create_article(
-    request: Request, response: Response, session: SessionDep, annotator: AnnotatorDep
+    request: Request, response: Response, session: SessionDep, annotation: AnnotationDep
 ) -> ArticleOut:
     """Stores the article with its paragraphs, quotes and actors in one transaction.
 
     Re-sending a body that is already stored returns that article with 200 instead of 201, as
     stored: metadata sent with it is ignored (change metadata with PATCH). Offsets index the returned
     `text`, which may differ from what was sent: lines within a paragraph joined, the byline removed.
+    When every annotation worker is busy and the queue is full the answer is 503 with `Retry-After`;
+    an article that takes longer than the server's time budget to annotate is a 422, not stored.
     """
     parsed = await _parse_body(request)
-    article, created = await run_in_threadpool(ingest.ingest, session, annotator, parsed)
+    stored = await run_in_threadpool(ingest.find_by_hash, session, parsed.content_hash)
+    if stored is None:
+        found = await _annotate(annotation, parsed.text)
+        article, created = await run_in_threadpool(
+            ingest.store_new, session, parsed, found, annotation.version
+        )
+    else:
+        article, created = stored, False
     response.status_code = 201 if created else 200
     response.headers["Location"] = f"/v1/articles/{article.id}"
     return with_html_url(request, queries.articles_out(session, [article])[0])
+
+
+async def _annotate(annotation: AnnotationDep, text: str) -> Annotation:
+    try:
+        return await annotation.annotate(text)
+    except PoolBusy as error:
+        raise HTTPException(503, BUSY_DETAIL, headers={"Retry-After": str(RETRY_AFTER_S)}) from error
+    except AnnotationTimeout as error:
+        raise HTTPException(422, f"The article could not be annotated in time: {error}.") from error
 
 
 SearchText = Annotated[

@@ -1,4 +1,4 @@
-"""Request-scoped dependencies: database session, annotator, write authorisation."""
+"""Request-scoped dependencies: database session, annotation service, write authorisation."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
+from app.annotation_pool import AnnotationService
 from app.config import Settings
-from app.nlp import Annotator
 
 
 def get_settings(request: Request) -> Settings:
@@ -28,9 +28,9 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_annotator(request: Request) -> Annotator:
-    annotator: Annotator = request.app.state.annotator
-    return annotator
+def get_annotation(request: Request) -> AnnotationService:
+    annotation: AnnotationService = request.app.state.annotation
+    return annotation
 
 
 _api_key_header = APIKeyHeader(
@@ -109,6 +109,6 @@ def check_query(request: Request) -> None:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
-AnnotatorDep = Annotated[Annotator, Depends(get_annotator)]
+AnnotationDep = Annotated[AnnotationService, Depends(get_annotation)]
 WriteAccess = Depends(require_api_key)
 QueryChecked = Depends(check_query)

@@ -113,6 +113,10 @@ NO_API_KEY = _problem(
     "/v1/articles",
 )
 REMOTE_WRITE = _problem(HTTPStatus.FORBIDDEN, LOCAL_WRITES_ONLY, "/v1/articles")
+# Seconds a client is asked to wait when every annotation worker is busy: about one article's work.
+RETRY_AFTER_S = 5
+BUSY_DETAIL = "Every annotation worker is busy and the queue is full: retry after the time in Retry-After."
+POOL_BUSY = _problem(HTTPStatus.SERVICE_UNAVAILABLE, BUSY_DETAIL, "/v1/articles")
 BODY_TOO_LARGE = _problem(
     HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
     "The request body (text, HTML or JSON) exceeds 2000000 bytes.",

@@ -30,7 +30,7 @@ def connect(database_url: str) -> Connect:
     async def open_client(
         client_address: tuple[str, int], **settings: object
     ) -> AsyncIterator[httpx.AsyncClient]:
-        app = create_app(Settings(database_url=database_url, nlp_model=MODEL, **settings))  # type: ignore[arg-type]
+        app = create_app(Settings(database_url=database_url, nlp_model=MODEL, annotate_workers=0, **settings))  # type: ignore[arg-type]
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app, client=client_address)
             async with httpx.AsyncClient(transport=transport, base_url="http://quotewire.test") as client:
