@@ -9,6 +9,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+DEFAULT_MAX_BODY_BYTES = 2_000_000
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="QUOTEWIRE_", env_file=".env", extra="ignore")
@@ -30,6 +32,11 @@ class Settings(BaseSettings):
         default=False,
         description="With no API key, accept writes from any client, not only loopback ones. For a "
         "trusted network only; the Docker image needs it (or a key) to start.",
+    )
+    max_body_bytes: int = Field(
+        default=DEFAULT_MAX_BODY_BYTES,
+        ge=1,
+        description="Largest request body accepted, in bytes; enforced while reading (413 past it).",
     )
     annotate_workers: int = Field(
         default_factory=lambda: os.cpu_count() or 1,

@@ -40,13 +40,13 @@ from app.api.openapi import (
 )
 from app.api.page_links import page_with_html_urls, with_html_url
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, query_page, to_page
+from app.config import DEFAULT_MAX_BODY_BYTES
 from app.nlp import Annotation
 from app.schemas import ArticleActorOut, ArticleIn, ArticleOut, ArticlePatch, ArticleSummary, Page, QuoteOut
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"], dependencies=[QueryChecked])
 
 ArticleId = Annotated[int, Path(ge=1, description="The article's id.")]
-MAX_BODY_BYTES = 2_000_000
 
 _SEED = model_example(ArticleIn)
 _PLAIN_EXAMPLE = "• Reuters\n\n" + _SEED["text"]
@@ -82,7 +82,8 @@ _REQUEST_BODY = {
     "“• Reuters” that becomes the `source`), an HTML page (its story and metadata are extracted; "
     "charset from `Content-Type`, else the page's `<meta charset>`, else detected; a text/plain body "
     "that starts with `<!doctype html` or `<html` is read as a page too), or a JSON object with "
-    f"`text` or `html` and metadata. At most {MAX_BODY_BYTES} bytes.",
+    "`text` or `html` and metadata. At most QUOTEWIRE_MAX_BODY_BYTES bytes (default "
+    f"{DEFAULT_MAX_BODY_BYTES}).",
 }
 _LIST_BAD_QUERY = unknown_parameter(
     "/v1/articles",
@@ -116,9 +117,7 @@ def _charset(content_type: str) -> str | None:
 
 
 async def _parse_body(request: Request) -> ingest.ParsedArticle:
-    raw = await request.body()
-    if len(raw) > MAX_BODY_BYTES:
-        raise HTTPException(413, f"The request body (text, HTML or JSON) exceeds {MAX_BODY_BYTES} bytes.")
+    raw = await request.body()  # at most QUOTEWIRE_MAX_BODY_BYTES: BodyLimit stops reading there
     content_type = request.headers.get("content-type", "")
     media_type = content_type.split(";")[0].strip().lower()
     if media_type not in {"text/plain", "text/html", "application/json"}:
