@@ -37,6 +37,11 @@ class AnnotationFailed(Exception):
     """The annotator raised on this text; the message says what it raised."""
 
 
+def describe_failure(error: BaseException) -> str:
+    """How a failed annotation is reported and stored: the exception's type and message."""
+    return f"{type(error).__name__}: {error}"
+
+
 class AnnotationService(Protocol):
     """What the API annotates with: a pool of worker processes, or this process."""
 
@@ -56,7 +61,10 @@ class InProcessAnnotation:
         self.version = annotator.version
 
     async def annotate(self, text: str) -> Annotation:
-        return await asyncio.to_thread(self.annotator.annotate, text)
+        try:
+            return await asyncio.to_thread(self.annotator.annotate, text)
+        except Exception as error:  # as a worker reports it
+            raise AnnotationFailed(describe_failure(error)) from error
 
     async def close(self) -> None:
         return None
@@ -80,7 +88,7 @@ def _serve(model_name: str, connection: Connection) -> None:
         try:
             connection.send(("ok", annotator.annotate(text)))
         except Exception as error:  # reported to the caller, who stores the article as failed
-            connection.send(("error", f"{type(error).__name__}: {error}"))
+            connection.send(("error", describe_failure(error)))
 
 
 class AnnotationPool:

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app import html_article, ingest, models, queries
-from app.annotation_pool import AnnotationTimeout, PoolBusy
+from app.annotation_pool import AnnotationFailed, AnnotationTimeout, PoolBusy
 from app.api.deps import AnnotationDep, QueryChecked, SessionDep, WriteAccess
 from app.api.openapi import (
     ARTICLE_NOT_FOUND,
@@ -168,14 +168,15 @@ async def create_article(
     stored: metadata sent with it is ignored (change metadata with PATCH). Offsets index the returned
     `text`, which may differ from what was sent: lines within a paragraph joined, the byline removed.
     When every annotation worker is busy and the queue is full the answer is 503 with `Retry-After`;
-    an article that takes longer than the server's time budget to annotate is a 422, not stored.
+    an article that takes longer than the server's time budget to annotate is a 422, not stored; one
+    whose annotation fails is stored (201) with `annotation_status: "failed"` and the error.
     """
     parsed = await _parse_body(request)
     stored = await run_in_threadpool(ingest.find_by_hash, session, parsed.content_hash)
     if stored is None:
-        found = await _annotate(annotation, parsed.text)
+        found, error = await _annotate(annotation, parsed.text)
         article, created = await run_in_threadpool(
-            ingest.store_new, session, parsed, found, annotation.version
+            ingest.store_new, session, parsed, found, annotation.version, error
         )
     else:
         article, created = stored, False
@@ -184,9 +185,12 @@ async def create_article(
     return with_html_url(request, queries.articles_out(session, [article])[0])
 
 
-async def _annotate(annotation: AnnotationDep, text: str) -> Annotation:
+async def _annotate(annotation: AnnotationDep, text: str) -> tuple[Annotation, str | None]:
+    """The annotation, or none and the error that stops it (the article is then stored as failed)."""
     try:
-        return await annotation.annotate(text)
+        return await annotation.annotate(text), None
+    except AnnotationFailed as error:
+        return Annotation(actors=[], quotes=[]), str(error)
     except PoolBusy as error:
         raise HTTPException(503, BUSY_DETAIL, headers={"Retry-After": str(RETRY_AFTER_S)}) from error
     except AnnotationTimeout as error:

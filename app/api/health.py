@@ -27,4 +27,5 @@ def health(session: SessionDep, annotation: AnnotationDep) -> Health:
         version=version("quotewire"),
         annotator_version=annotation.version,
         articles=queries.count_articles(session),
+        failed_annotations=queries.count_failed_annotations(session),
     )

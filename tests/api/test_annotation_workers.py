@@ -93,3 +93,21 @@ async def test_write_while_the_only_worker_is_busy_is_503_with_retry_after_and_h
     assert refused.headers["retry-after"] == "5"
     assert refused.json()["detail"].startswith("Every annotation worker is busy")
     assert health.status_code == 200 and health_s < HEALTH_BOUND_S
+
+
+async def test_article_whose_worker_dies_is_stored_as_failed_and_counted_by_health(connect: Connect) -> None:
+    async with connect(queue=1, timeout_s=60) as client:
+        write = asyncio.ensure_future(client.post("/v1/articles", content=LONG, headers=PLAIN))
+        await asyncio.sleep(0.5)  # the article reaches the worker
+        pool = client._transport.app.state.annotation  # type: ignore[attr-defined]
+        pool._workers[0].process.kill()
+        response = await write
+        health = (await client.get("/health")).json()
+    assert response.status_code == 201
+    stored = response.json()
+    assert (stored["annotation_status"], stored["annotation_error"]) == (
+        "failed",
+        "the annotation worker stopped",
+    )
+    assert (stored["quote_count"], stored["actor_count"]) == (0, 0)
+    assert (health["articles"], health["failed_annotations"]) == (1, 1)
