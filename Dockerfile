@@ -1,4 +1,4 @@
-# quotewire API: migrates, ingests seeds/ and serves on 0.0.0.0:8000.
+# quotewire API: migrates, ingests seeds/ and serves on 0.0.0.0:8000 (needs QUOTEWIRE_API_KEY).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -28,4 +28,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4)"]
 
-ENTRYPOINT ["sh", "-c", "quotewire migrate && quotewire ingest seeds/ && exec uvicorn app.main:app --host 0.0.0.0 --port 8000"]
+# It listens on every interface, so it refuses to start open to writes by accident: set
+# QUOTEWIRE_API_KEY, or QUOTEWIRE_ALLOW_OPEN_WRITES=1 for a trusted network.
+ENTRYPOINT ["sh", "-c", "if [ -z \"${QUOTEWIRE_API_KEY:-}\" ] && [ \"${QUOTEWIRE_ALLOW_OPEN_WRITES:-}\" != 1 ]; then echo 'quotewire: refusing to start without QUOTEWIRE_API_KEY (set it, or QUOTEWIRE_ALLOW_OPEN_WRITES=1 to let anyone write)' >&2; exit 64; fi; quotewire migrate && quotewire ingest seeds/ && exec uvicorn app.main:app --host 0.0.0.0 --port 8000"]

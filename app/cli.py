@@ -25,6 +25,7 @@ from sqlmodel import Session, col, select
 from app import export, ingest, models
 from app.config import get_settings
 from app.ingest import InvalidArticle
+from app.models import AnnotationStatus
 from app.nlp import Annotator
 from app.schemas import ExportedArticle
 from app.startup import StartupError, load_annotator, one_line, open_database
@@ -212,14 +213,18 @@ def reannotate(
 ) -> None:
     """Re-annotate stored articles with the current engine.
 
-    Articles annotated by an older engine, or all with --all; one transaction per article.
+    Articles annotated by an older engine or whose annotation failed, or all with --all; one
+    transaction per article.
     """
     engine = _database()
     annotator = _annotator()
     with Session(engine) as session:
         query = select(models.Article).order_by(col(models.Article.id))
         if not all_articles:
-            query = query.where(models.Article.annotator_version != annotator.version)
+            query = query.where(
+                (models.Article.annotator_version != annotator.version)
+                | (models.Article.annotation_status == AnnotationStatus.FAILED)
+            )
         stale = session.exec(query).all()
         for article in track(stale, description="Re-annotating", console=console, disable=quiet):
             ingest.reannotate(session, article, annotator)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_MAX_BODY_BYTES = 2_000_000
 
 
 class Settings(BaseSettings):
@@ -22,7 +25,35 @@ class Settings(BaseSettings):
     )
     api_key: SecretStr | None = Field(
         default=None,
-        description="When set, POST and DELETE need it in X-API-Key or Authorization: Bearer.",
+        description="When set, writes (POST, PATCH, DELETE) need it in X-API-Key or Authorization: Bearer; "
+        "when unset, only loopback clients may write.",
+    )
+    allow_open_writes: bool = Field(
+        default=False,
+        description="With no API key, accept writes from any client, not only loopback ones. For a "
+        "trusted network only; the Docker image needs it (or a key) to start.",
+    )
+    max_body_bytes: int = Field(
+        default=DEFAULT_MAX_BODY_BYTES,
+        ge=1,
+        description="Largest request body accepted, in bytes; enforced while reading (413 past it).",
+    )
+    annotate_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=0,
+        description="Worker processes that annotate new articles (default: one per core); 0 annotates in "
+        "the API process, with no queue limit or time budget.",
+    )
+    annotate_queue: int = Field(
+        default=8,
+        ge=0,
+        description="Articles that may wait for a busy worker; past that a write gets 503 with Retry-After.",
+    )
+    annotate_timeout_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="Seconds one article may take to annotate; past that the write is a 422 and nothing "
+        "is stored.",
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from filelock import FileLock
 from sqlalchemy import Engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlmodel import create_engine
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -44,5 +46,20 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade_to_head(url: str) -> None:
-    """Bring the database at `url` to the newest schema revision."""
-    command.upgrade(alembic_config(url), "head")
+    """Bring the database at `url` to the newest schema revision.
+
+    Every API worker migrates at startup; a lock held across the whole upgrade makes the others wait
+    and then find the schema current, instead of racing to create the same tables.
+    """
+    with migration_lock(make_url(url)):
+        command.upgrade(alembic_config(url), "head")
+
+
+def migration_lock(url: URL) -> AbstractContextManager[object]:
+    """A lock shared by every process migrating this database: a lock file beside a SQLite file;
+    none for an in-memory database (one process only)."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return nullcontext()
+    path = Path(url.database)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return FileLock(f"{path}.migrate.lock")

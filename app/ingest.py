@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from bisect import bisect_right
@@ -17,12 +18,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app import html_article, models
+from app.annotation_pool import describe_failure
+from app.models import AnnotationStatus
 from app.nlp import Annotation, Annotator
 from app.parsed import PARAGRAPH_SEPARATOR, InvalidArticle, ParsedArticle, checked, utc
 from app.schemas import ArticleIn, ArticlePatch, ExportedArticle
 from app.search import name_words
 
 V = TypeVar("V")
+log = logging.getLogger(__name__)
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 # A short first block like "• Reuters", "- AP" or "By Jane Doe, Reuters" is a byline, not body.
 # Every word of a byline's name part is capitalised, so "By Tuesday, more than 100 families ..." stays body.
@@ -207,9 +211,25 @@ def ingest(session: Session, annotator: Annotator, parsed: ParsedArticle) -> tup
     existing = find_by_hash(session, parsed.content_hash)
     if existing is not None:
         return existing, False
-    annotation = annotator.annotate(parsed.text)
     try:
-        return store_article(session, parsed, annotation, annotator.version), True
+        annotation, error = annotator.annotate(parsed.text), None
+    except Exception as failure:  # stored as failed, with the error; `reannotate` tries it again
+        log.exception("annotation failed on a %d-character text", len(parsed.text))
+        annotation, error = Annotation(actors=[], quotes=[]), describe_failure(failure)
+    return store_new(session, parsed, annotation, annotator.version, error)
+
+
+def store_new(
+    session: Session,
+    parsed: ParsedArticle,
+    annotation: Annotation,
+    annotator_version: str,
+    annotation_error: str | None = None,
+) -> tuple[models.Article, bool]:
+    """Store an annotated article unless its body is stored already; return it and whether it is new.
+    With `annotation_error` it is stored as failed, without quotes or actors."""
+    try:
+        return store_article(session, parsed, annotation, annotator_version, annotation_error), True
     except IntegrityError:
         # A concurrent request stored the same body first: answer with that article.
         existing = find_by_hash(session, parsed.content_hash)
@@ -219,7 +239,11 @@ def ingest(session: Session, annotator: Annotator, parsed: ParsedArticle) -> tup
 
 
 def store_article(
-    session: Session, parsed: ParsedArticle, annotation: Annotation, annotator_version: str
+    session: Session,
+    parsed: ParsedArticle,
+    annotation: Annotation,
+    annotator_version: str,
+    annotation_error: str | None = None,
 ) -> models.Article:
     """Write the article, its paragraphs and its annotation, all or nothing."""
     try:
@@ -231,6 +255,8 @@ def store_article(
             text=parsed.text,
             content_hash=parsed.content_hash,
             annotator_version=annotator_version,
+            annotation_status=AnnotationStatus.DONE if annotation_error is None else AnnotationStatus.FAILED,
+            annotation_error=annotation_error,
         )
         session.add(article)
         session.flush()
@@ -259,6 +285,7 @@ def reannotate(session: Session, article: models.Article, annotator: Annotator) 
             session.execute(delete(table).where(col(table.article_id) == article.id))
         write_annotation(session, article, annotator.annotate(article.text))
         article.annotator_version = annotator.version
+        article.annotation_status, article.annotation_error = AnnotationStatus.DONE, None
         session.add(article)
         remove_orphan_actors(session)
         refresh_actor_words(session, previous_actors)

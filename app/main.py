@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
 
 from fastapi import FastAPI
 
+from app.annotation_pool import AnnotationPool, AnnotationService, InProcessAnnotation
 from app.api import actors, articles, health, quotes
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
@@ -28,9 +30,37 @@ their **quotes** (direct, indirect and mixed, each with its cue and speaker) and
   or follow the `Link: <url>; rel="next"` header.
 * GETs carry an `ETag`; send it back in `If-None-Match` for a 304 when nothing changed. HEAD works
   wherever GET does; responses over 1 KB are gzipped when the client accepts it.
-* Writes (POST, PATCH, DELETE) need `X-API-Key` when the server sets `QUOTEWIRE_API_KEY`; reads are open.
+* Writes (POST, PATCH, DELETE) need `X-API-Key` when the server sets `QUOTEWIRE_API_KEY`, and without a
+  key are accepted only from the server's own machine (403 otherwise); reads are open.
 * Every error is `application/problem+json` (RFC 9457).
 """
+
+
+logger = logging.getLogger("quotewire")
+
+
+def log_write_access(settings: Settings) -> None:
+    """Say at startup who may write, so that an open server is never a surprise."""
+    if settings.api_key is not None:
+        logger.info("writes need the API key (QUOTEWIRE_API_KEY)")
+    elif settings.allow_open_writes:
+        logger.warning("no API key and QUOTEWIRE_ALLOW_OPEN_WRITES=1: any client may write")
+    else:
+        logger.warning("no API key (QUOTEWIRE_API_KEY): writes are accepted only from loopback clients")
+
+
+async def start_annotation(settings: Settings) -> AnnotationService:
+    """The worker pool, its workers' models loaded; or, with no workers, the model in this process."""
+    if settings.annotate_workers == 0:
+        return InProcessAnnotation(Annotator(settings.nlp_model))
+    pool = AnnotationPool(
+        settings.nlp_model,
+        workers=settings.annotate_workers,
+        queue_limit=settings.annotate_queue,
+        timeout_s=settings.annotate_timeout_s,
+    )
+    await pool.start()
+    return pool
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -39,9 +69,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         upgrade_to_head(settings.database_url)
+        log_write_access(settings)
         app.state.engine = make_engine(settings.database_url)
-        app.state.annotator = Annotator(settings.nlp_model)
+        app.state.annotation = await start_annotation(settings)
         yield
+        await app.state.annotation.close()
         app.state.engine.dispose()
 
     app = FastAPI(

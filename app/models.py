@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, Table, Text, UniqueConstraint
 from sqlalchemy.engine.default import DefaultExecutionContext
@@ -17,6 +18,14 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class AnnotationStatus(StrEnum):
+    """Whether an article's annotation is there: `failed` articles are stored with their text and the
+    error, and `quotewire reannotate` tries them again."""
+
+    DONE = "done"
+    FAILED = "failed"
 
 
 def utcnow() -> datetime:
@@ -34,6 +43,8 @@ def _publication_or_ingestion(context: DefaultExecutionContext) -> datetime:
 
 
 class Article(SQLModel, table=True):
+    __table_args__ = {"sqlite_autoincrement": True}  # an id freed by DELETE is never reused
+
     id: int | None = Field(default=None, primary_key=True)
     title: str | None = None
     source: str | None = Field(default=None, index=True)
@@ -49,6 +60,10 @@ class Article(SQLModel, table=True):
     text: str
     content_hash: str = Field(unique=True, max_length=64)
     annotator_version: str
+    annotation_status: str = Field(
+        default=AnnotationStatus.DONE, index=True, sa_column_kwargs={"server_default": AnnotationStatus.DONE}
+    )
+    annotation_error: str | None = None
 
 
 class Paragraph(SQLModel, table=True):
@@ -64,6 +79,8 @@ class Paragraph(SQLModel, table=True):
 
 class Actor(SQLModel, table=True):
     """One real-world entity, shared by every article that mentions it."""
+
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True, description="type + normalised name (or country code): the merge key")
@@ -107,6 +124,8 @@ class Mention(SQLModel, table=True):
 
 
 class Quote(SQLModel, table=True):
+    __table_args__ = {"sqlite_autoincrement": True}
+
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(sa_column=_fk("article.id", ondelete="CASCADE"))
     paragraph: int

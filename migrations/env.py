@@ -28,9 +28,19 @@ def run_migrations_online() -> None:
     assert url, "sqlalchemy.url must be set (app.db.alembic_config does it)"
     engine = make_engine(url)
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # A batch migration rebuilds a table by dropping it; with foreign keys on, SQLite's DROP
+            # TABLE first deletes its rows and cascades to every referencing table. The pragma only
+            # takes effect outside a transaction, so it is committed before the migration begins.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():
             context.run_migrations()
+            if sqlite:
+                violations = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                assert not violations, f"the migration broke foreign keys: {violations}"
     engine.dispose()
 
 

@@ -34,7 +34,9 @@ def database_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, nlp_model=MODEL, api_key=SecretStr(API_KEY))
+    return Settings(
+        database_url=database_url, nlp_model=MODEL, api_key=SecretStr(API_KEY), annotate_workers=0
+    )
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -12,8 +14,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 from sqlmodel import Session, SQLModel
 
-from app import models
+from app import ingest, models
 from app.db import alembic_config, make_engine, upgrade_to_head
+from app.nlp import Annotator
 
 TABLES = {"article", "paragraph", "actor", "articleactor", "mention", "quote"}
 
@@ -65,6 +68,19 @@ def test_upgrade_to_head_twice_is_harmless(database_url: str, raw_engine: Engine
     assert current_revision(raw_engine) == head_revision(database_url)
     with raw_engine.connect() as connection:
         assert connection.execute(text("SELECT name FROM actor")).scalars().all() == ["Ada Lovelace"]
+
+
+def test_processes_migrating_a_new_database_at_once_all_succeed(
+    database_url: str, raw_engine: Engine
+) -> None:
+    """Every API worker migrates at startup: without the lock, all but one die on "table exists"."""
+    migrate = f"from app.db import upgrade_to_head; upgrade_to_head({database_url!r})"
+    workers = [
+        subprocess.Popen([sys.executable, "-c", migrate], stderr=subprocess.PIPE, text=True) for _ in range(4)
+    ]
+    errors = [worker.communicate(timeout=50)[1] for worker in workers]
+    assert [worker.returncode for worker in workers] == [0, 0, 0, 0], errors
+    assert current_revision(raw_engine) == head_revision(database_url)
 
 
 def test_make_engine_creates_missing_sqlite_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -172,3 +188,49 @@ def test_0002_adds_nullable_rule_columns_to_a_0001_database_with_rows_and_downgr
             "“Rain,”",
             "Ada",
         )
+
+
+STORED_TABLES = ("article", "paragraph", "actor", "articleactor", "mention", "quote", "actorword")
+
+
+def row_counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in STORED_TABLES}
+
+
+def test_0004_rebuilds_tables_both_ways_keeping_every_row_and_search(
+    database_url: str, raw_engine: Engine, annotator: Annotator
+) -> None:
+    """The rebuild drops and recreates `article`: no cascade may empty the tables that reference it."""
+    upgrade_to_head(database_url)
+    with Session(raw_engine) as session:
+        for body in ("“The dam holds,” said Mayor Ana Ruiz.", "“Rain is coming,” Governor Tom Berg said."):
+            ingest.ingest(session, annotator, ingest.parse_plain_text(body))
+        session.commit()
+    before = row_counts(raw_engine)
+    command.downgrade(alembic_config(database_url), "0003")
+    assert row_counts(raw_engine) == before
+    upgrade_to_head(database_url)
+    assert row_counts(raw_engine) == before
+    assert before["quote"] == 2 and before["paragraph"] == 2
+    with raw_engine.connect() as connection:
+        found = connection.execute(text("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'rain'")).all()
+        table_sql = connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'article'")).scalar()
+    assert found == [(2,)]
+    assert "AUTOINCREMENT" in table_sql
+
+
+def test_deleted_newest_article_id_is_not_given_to_the_next_one(engine: Engine, annotator: Annotator) -> None:
+    ids = []
+    with Session(engine) as session:
+        for body in ("“Rain,” said Mayor Ana Ruiz.", "“Sun,” said Mayor Tom Berg."):
+            article, _ = ingest.ingest(session, annotator, ingest.parse_plain_text(body))
+            ids.append(article.id)
+        session.delete(article)
+        session.commit()
+        article, _ = ingest.ingest(
+            session, annotator, ingest.parse_plain_text("“Snow,” said Mayor Eva Lind.")
+        )
+        ids.append(article.id)
+        session.commit()
+    assert ids == [1, 2, 3]

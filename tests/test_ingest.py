@@ -22,7 +22,7 @@ from app.ingest import (
 )
 from app.nlp import Annotation, Annotator, QuoteRule, SpeakerRule
 from app.nlp.annotations import Actor, Mention
-from tests.conftest import SEED
+from tests.conftest import MODEL, SEED
 from tests.test_html_article import LATIN_PAGE, LATIN_PARAGRAPHS
 
 FULL_NAME_ARTICLE = (
@@ -603,3 +603,33 @@ def test_collect_files_skips_hidden_folders_and_accepts_uppercase_suffixes(tmp_p
     (tmp_path / ".git" / "note.txt").write_text("Hidden.", encoding="utf-8")
     (tmp_path / "LOUD.TXT").write_text("Shouted body.", encoding="utf-8")
     assert collect_files([tmp_path]) == [tmp_path / "LOUD.TXT"]
+
+
+class _BrokenAnnotator(Annotator):
+    """The real annotator, failing on every text: how an annotator bug reaches ingest."""
+
+    def annotate(self, text: str) -> Annotation:
+        raise RuntimeError("parser state corrupted")
+
+
+def test_article_whose_annotation_fails_is_stored_as_failed_with_the_error(session: Session) -> None:
+    parsed = parse_plain_text("“The dam holds,” said Mayor Ana Ruiz.\n\nThe river fell overnight.")
+    article, created = ingest.ingest(session, _BrokenAnnotator(MODEL), parsed)
+    assert created
+    assert (article.annotation_status, article.annotation_error) == (
+        "failed",
+        "RuntimeError: parser state corrupted",
+    )
+    assert article.text == "“The dam holds,” said Mayor Ana Ruiz.\n\nThe river fell overnight."
+    assert session.exec(select(models.Quote)).all() == []
+    assert len(session.exec(select(models.Paragraph)).all()) == 2
+
+
+def test_reannotating_a_failed_article_marks_it_done_with_its_quote(
+    session: Session, annotator: Annotator
+) -> None:
+    parsed = parse_plain_text("“The dam holds,” said Mayor Ana Ruiz.")
+    article, _ = ingest.ingest(session, _BrokenAnnotator(MODEL), parsed)
+    ingest.reannotate(session, article, annotator)
+    assert (article.annotation_status, article.annotation_error) == ("done", None)
+    assert [q.text for q in session.exec(select(models.Quote)).all()] == ["“The dam holds,”"]

@@ -12,17 +12,22 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app import html_article, ingest, models, queries
-from app.api.deps import AnnotatorDep, QueryChecked, SessionDep, WriteAccess
+from app.annotation_pool import AnnotationFailed, AnnotationTimeout, PoolBusy
+from app.api.deps import AnnotationDep, QueryChecked, SessionDep, WriteAccess
 from app.api.openapi import (
     ARTICLE_NOT_FOUND,
     BAD_ARTICLE_ID,
     BAD_CURSOR,
     BAD_JSON,
     BODY_TOO_LARGE,
+    BUSY_DETAIL,
     INVALID_ARTICLE,
     INVALID_PATCH,
     JSON_MEDIA_TYPE,
     NO_API_KEY,
+    POOL_BUSY,
+    REMOTE_WRITE,
+    RETRY_AFTER_S,
     SCHEMA_REF,
     UNSUPPORTED_BODY,
     created_responses,
@@ -35,12 +40,13 @@ from app.api.openapi import (
 )
 from app.api.page_links import page_with_html_urls, with_html_url
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, query_page, to_page
+from app.config import DEFAULT_MAX_BODY_BYTES
+from app.nlp import Annotation
 from app.schemas import ArticleActorOut, ArticleIn, ArticleOut, ArticlePatch, ArticleSummary, Page, QuoteOut
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"], dependencies=[QueryChecked])
 
 ArticleId = Annotated[int, Path(ge=1, description="The article's id.")]
-MAX_BODY_BYTES = 2_000_000
 
 _SEED = model_example(ArticleIn)
 _PLAIN_EXAMPLE = "• Reuters\n\n" + _SEED["text"]
@@ -76,7 +82,8 @@ _REQUEST_BODY = {
     "“• Reuters” that becomes the `source`), an HTML page (its story and metadata are extracted; "
     "charset from `Content-Type`, else the page's `<meta charset>`, else detected; a text/plain body "
     "that starts with `<!doctype html` or `<html` is read as a page too), or a JSON object with "
-    f"`text` or `html` and metadata. At most {MAX_BODY_BYTES} bytes.",
+    "`text` or `html` and metadata. At most QUOTEWIRE_MAX_BODY_BYTES bytes (default "
+    f"{DEFAULT_MAX_BODY_BYTES}).",
 }
 _LIST_BAD_QUERY = unknown_parameter(
     "/v1/articles",
@@ -110,9 +117,7 @@ def _charset(content_type: str) -> str | None:
 
 
 async def _parse_body(request: Request) -> ingest.ParsedArticle:
-    raw = await request.body()
-    if len(raw) > MAX_BODY_BYTES:
-        raise HTTPException(413, f"The request body (text, HTML or JSON) exceeds {MAX_BODY_BYTES} bytes.")
+    raw = await request.body()  # at most QUOTEWIRE_MAX_BODY_BYTES: BodyLimit stops reading there
     content_type = request.headers.get("content-type", "")
     media_type = content_type.split(";")[0].strip().lower()
     if media_type not in {"text/plain", "text/html", "application/json"}:
@@ -149,23 +154,47 @@ def _utf8(raw: bytes) -> str:
     openapi_extra={"requestBody": _REQUEST_BODY},
     responses={
         **created_responses(ArticleOut),
-        **problem_responses(BAD_JSON, NO_API_KEY, BODY_TOO_LARGE, UNSUPPORTED_BODY, INVALID_ARTICLE),
+        **problem_responses(
+            BAD_JSON, NO_API_KEY, REMOTE_WRITE, BODY_TOO_LARGE, UNSUPPORTED_BODY, INVALID_ARTICLE, POOL_BUSY
+        ),
     },
 )
 async def create_article(
-    request: Request, response: Response, session: SessionDep, annotator: AnnotatorDep
+    request: Request, response: Response, session: SessionDep, annotation: AnnotationDep
 ) -> ArticleOut:
     """Stores the article with its paragraphs, quotes and actors in one transaction.
 
     Re-sending a body that is already stored returns that article with 200 instead of 201, as
     stored: metadata sent with it is ignored (change metadata with PATCH). Offsets index the returned
     `text`, which may differ from what was sent: lines within a paragraph joined, the byline removed.
+    When every annotation worker is busy and the queue is full the answer is 503 with `Retry-After`;
+    an article that takes longer than the server's time budget to annotate is a 422, not stored; one
+    whose annotation fails is stored (201) with `annotation_status: "failed"` and the error.
     """
     parsed = await _parse_body(request)
-    article, created = await run_in_threadpool(ingest.ingest, session, annotator, parsed)
+    stored = await run_in_threadpool(ingest.find_by_hash, session, parsed.content_hash)
+    if stored is None:
+        found, error = await _annotate(annotation, parsed.text)
+        article, created = await run_in_threadpool(
+            ingest.store_new, session, parsed, found, annotation.version, error
+        )
+    else:
+        article, created = stored, False
     response.status_code = 201 if created else 200
     response.headers["Location"] = f"/v1/articles/{article.id}"
     return with_html_url(request, queries.articles_out(session, [article])[0])
+
+
+async def _annotate(annotation: AnnotationDep, text: str) -> tuple[Annotation, str | None]:
+    """The annotation, or none and the error that stops it (the article is then stored as failed)."""
+    try:
+        return await annotation.annotate(text), None
+    except AnnotationFailed as error:
+        return Annotation(actors=[], quotes=[]), str(error)
+    except PoolBusy as error:
+        raise HTTPException(503, BUSY_DETAIL, headers={"Retry-After": str(RETRY_AFTER_S)}) from error
+    except AnnotationTimeout as error:
+        raise HTTPException(422, f"The article could not be annotated in time: {error}.") from error
 
 
 SearchText = Annotated[
@@ -298,7 +327,7 @@ def get_article_actors(
             "description": "The article with its new metadata.",
             "content": model_content(ArticleOut),
         },
-        **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, ARTICLE_NOT_FOUND, INVALID_PATCH),
+        **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, REMOTE_WRITE, ARTICLE_NOT_FOUND, INVALID_PATCH),
     },
 )
 def patch_article(
@@ -318,7 +347,7 @@ def patch_article(
     dependencies=[WriteAccess],
     responses={
         204: {"description": "Deleted; no body."},
-        **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, ARTICLE_NOT_FOUND, BAD_ARTICLE_ID),
+        **problem_responses(_ITEM_BAD_QUERY, NO_API_KEY, REMOTE_WRITE, ARTICLE_NOT_FOUND, BAD_ARTICLE_ID),
     },
 )
 def delete_article(article_id: ArticleId, session: SessionDep) -> Response:

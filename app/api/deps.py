@@ -1,7 +1,8 @@
-"""Request-scoped dependencies: database session, annotator, write authorisation."""
+"""Request-scoped dependencies: database session, annotation service, write authorisation."""
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from collections.abc import Iterator
 from typing import Annotated, Any
@@ -13,8 +14,8 @@ from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
+from app.annotation_pool import AnnotationService
 from app.config import Settings
-from app.nlp import Annotator
 
 
 def get_settings(request: Request) -> Settings:
@@ -27,9 +28,9 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_annotator(request: Request) -> Annotator:
-    annotator: Annotator = request.app.state.annotator
-    return annotator
+def get_annotation(request: Request) -> AnnotationService:
+    annotation: AnnotationService = request.app.state.annotation
+    return annotation
 
 
 _api_key_header = APIKeyHeader(
@@ -39,12 +40,15 @@ _bearer = HTTPBearer(auto_error=False, description="Alternatively, the API key a
 
 
 def require_api_key(
+    request: Request,
     settings: Annotated[Settings, Depends(get_settings)],
     api_key: Annotated[str | None, Security(_api_key_header)],
     bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
 ) -> None:
-    """Writes need the configured key when one is set; reads stay open."""
+    """Writes need the configured key; without one, only a local caller may write. Reads stay open."""
     if settings.api_key is None:
+        if not settings.allow_open_writes:
+            _require_local_caller(request, settings)
         return
     given = api_key or (bearer.credentials if bearer else None)
     if given is None or not secrets.compare_digest(
@@ -55,6 +59,32 @@ def require_api_key(
             "A valid API key is required: send it in X-API-Key or as a bearer token.",
             headers={"WWW-Authenticate": "Bearer"},
         )
+
+
+def _require_local_caller(request: Request, settings: Settings) -> None:
+    """A loopback client, and not a web page of another origin: a browser on this machine would
+    otherwise let any site it visits post here (a text/plain POST needs no CORS preflight)."""
+    origin = request.headers.get("origin")
+    foreign_page = origin is not None and origin not in {*settings.cors_origins, _own_origin(request)}
+    if not is_loopback(request.client.host if request.client else None) or foreign_page:
+        raise HTTPException(403, LOCAL_WRITES_ONLY)
+
+
+LOCAL_WRITES_ONLY = (
+    "This server has no API key (QUOTEWIRE_API_KEY), so it accepts writes only from its own machine; "
+    "set a key to write from elsewhere."
+)
+
+
+def _own_origin(request: Request) -> str:
+    return f"{request.url.scheme}://{request.url.netloc}"
+
+
+def is_loopback(host: str | None) -> bool:
+    try:
+        return host is not None and ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 def _query_fields(dependant: Dependant) -> list[Any]:
@@ -79,6 +109,6 @@ def check_query(request: Request) -> None:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
-AnnotatorDep = Annotated[Annotator, Depends(get_annotator)]
+AnnotationDep = Annotated[AnnotationService, Depends(get_annotation)]
 WriteAccess = Depends(require_api_key)
 QueryChecked = Depends(check_query)

@@ -7,7 +7,7 @@ from importlib.metadata import version
 from fastapi import APIRouter
 
 from app import queries
-from app.api.deps import AnnotatorDep, SessionDep
+from app.api.deps import AnnotationDep, SessionDep
 from app.api.openapi import model_content
 from app.schemas import Health
 
@@ -20,11 +20,12 @@ router = APIRouter(tags=["health"])
     response_model=Health,
     responses={200: {"content": model_content(Health)}},
 )
-def health(session: SessionDep, annotator: AnnotatorDep) -> Health:
+def health(session: SessionDep, annotation: AnnotationDep) -> Health:
     """Answers 200 once the database is reachable and the NLP model is loaded."""
     return Health(
         status="ok",
         version=version("quotewire"),
-        annotator_version=annotator.version,
+        annotator_version=annotation.version,
         articles=queries.count_articles(session),
+        failed_annotations=queries.count_failed_annotations(session),
     )

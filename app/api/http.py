@@ -21,6 +21,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.body_limit import BodyLimit
 from app.api.pagination import next_link
 from app.config import Settings
 
@@ -192,6 +193,7 @@ def install_http_conventions(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_OVER_BYTES + 1)
     app.add_middleware(HeadAsGet)
     app.add_middleware(PageSecurityHeaders)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

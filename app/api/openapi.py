@@ -17,8 +17,11 @@ from fastapi.routing import APIRoute, generate_unique_id
 from pydantic import BaseModel
 
 from app import schemas as wire_models
+from app.api.body_limit import too_large_detail
+from app.api.deps import LOCAL_WRITES_ONLY
 from app.api.errors import PROBLEM_MEDIA_TYPE
 from app.api.pagination import encode_cursor
+from app.config import DEFAULT_MAX_BODY_BYTES
 from app.schemas import ArticleIn, FieldError, Page, Problem
 
 JSON_MEDIA_TYPE = "application/json"
@@ -111,10 +114,13 @@ NO_API_KEY = _problem(
     "A valid API key is required: send it in X-API-Key or as a bearer token.",
     "/v1/articles",
 )
+REMOTE_WRITE = _problem(HTTPStatus.FORBIDDEN, LOCAL_WRITES_ONLY, "/v1/articles")
+# Seconds a client is asked to wait when every annotation worker is busy: about one article's work.
+RETRY_AFTER_S = 5
+BUSY_DETAIL = "Every annotation worker is busy and the queue is full: retry after the time in Retry-After."
+POOL_BUSY = _problem(HTTPStatus.SERVICE_UNAVAILABLE, BUSY_DETAIL, "/v1/articles")
 BODY_TOO_LARGE = _problem(
-    HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-    "The request body (text, HTML or JSON) exceeds 2000000 bytes.",
-    "/v1/articles",
+    HTTPStatus.REQUEST_ENTITY_TOO_LARGE, too_large_detail(DEFAULT_MAX_BODY_BYTES), "/v1/articles"
 )
 UNSUPPORTED_BODY = _problem(
     HTTPStatus.UNSUPPORTED_MEDIA_TYPE,

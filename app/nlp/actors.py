@@ -8,7 +8,6 @@ roles. Raw NER gives one entry per surface string; this gives one entry per real
 
 from __future__ import annotations
 
-import logging
 import re
 
 from spacy.tokens import Doc
@@ -37,8 +36,6 @@ from app.nlp.gazetteer import (
     PLATFORMS,
 )
 from app.nlp.gender import Gender, is_first_name, title_gender
-
-log = logging.getLogger(__name__)
 
 LABEL_TYPES: dict[str, ActorType] = {
     "PERSON": "person",
@@ -78,15 +75,7 @@ DATELINE_VOTE = 5.0
 
 
 def find_actors(doc: Doc) -> list[Actor]:
-    """All actors of a parsed article, ordered by first mention; never raises."""
-    try:
-        return _find_actors(doc)
-    except Exception:  # the annotator must survive any odd input
-        log.exception("actor extraction failed; returning no actors")
-        return []
-
-
-def _find_actors(doc: Doc) -> list[Actor]:
+    """All actors of a parsed article, ordered by first mention."""
     people = _person_name_words(doc)
     candidates = _examined(doc, find_candidates(doc), people)
     candidates = _add_surnames(doc, candidates, people)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import cast
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from app.nlp.actors import find_actors
 from app.nlp.annotations import Annotation, Mention, MentionForm
@@ -19,10 +22,11 @@ from app.nlp.quote_rules.assembly import join_continuations
 from app.nlp.quotes import find_quotes
 from app.nlp.salience import score_salience
 from app.nlp.speaker_sieve import resolve_speakers
+from app.nlp.tokenizer_guard import guard_tokenizer
 
 # Bump whenever a rule change can alter the output: stored articles then report an old version
 # and `quotewire reannotate` brings them up to date.
-ENGINE_VERSION = "10"
+ENGINE_VERSION = "11"
 
 # Speaker words recorded as pronoun mentions: "she", and "who" of "critics who say".
 PRONOUNS = PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
@@ -32,9 +36,12 @@ PRONOUNS = PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
 def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence at every paragraph, so the parser never runs a clause across a break."""
     starts = {start for start, _ in paragraphs(text_of(doc))}
+    # Through an array: setting `token.is_sent_start` checks the whole doc each time (quadratic).
+    sent_starts = doc.to_array([SENT_START])
     for token in doc[1:]:
         if token.idx in starts:
-            token.is_sent_start = True
+            sent_starts[token.i] = 1
+    doc.from_array([SENT_START], cast(Ints2d, sent_starts.reshape(-1, 1)))
     return doc
 
 
@@ -42,6 +49,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
 def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline by package name, once per process."""
     nlp = spacy.load(name)
+    guard_tokenizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp

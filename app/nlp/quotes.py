@@ -11,7 +11,6 @@ speaker phrases (the speaker sieve links those to actors).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
@@ -28,8 +27,6 @@ from app.nlp.quote_rules.frames import reporting_frames
 from app.nlp.quote_rules.labels import speaker_labels
 from app.nlp.quote_rules.output import finish
 from app.nlp.quote_rules.speaking_clause import speaking_clause
-
-log = logging.getLogger(__name__)
 
 DocumentRule = Callable[[QuoteContext, Sequence[Draft]], list[Draft]]
 QuotationRule = Callable[[QuoteContext, Sequence[int]], Draft | None]
@@ -49,14 +46,11 @@ QUOTATION_RULES: tuple[QuotationRule, ...] = (
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    """All quotes of `doc`, sorted by start; an internal failure yields [] rather than an error."""
+    """All quotes of `doc`, sorted by start. A failure is raised, not hidden: the article is then
+    stored as failed, with the error, and re-annotated later."""
     if not text_of(doc).strip():
         return []
-    try:
-        return _find(QuoteContext(doc))
-    except Exception:  # the article must still be stored with its actors; the log tells us why
-        log.exception("quote extraction failed on a %d-character text", len(text_of(doc)))
-        return []
+    return _find(QuoteContext(doc))
 
 
 def _find(ctx: QuoteContext) -> list[Quote]:

@@ -62,6 +62,8 @@ async def test_list_items_carry_counts_not_the_body(client: httpx.AsyncClient, f
         "published_at",
         "ingested_at",
         "annotator_version",
+        "annotation_status",
+        "annotation_error",
         "quote_count",
         "actor_count",
         "html_url",

@@ -140,8 +140,8 @@ async def test_documented_html_example_is_stored_as_the_seed_paragraphs(client: 
     )
 
 
-async def test_oversized_page_is_413_naming_every_format(client: httpx.AsyncClient) -> None:
+async def test_oversized_page_is_413(client: httpx.AsyncClient) -> None:
     page = "<html><body>" + "<p>Filler.</p>" * 200_000 + "</body></html>"
     response = await client.post("/v1/articles", content=page, headers=HTML)
     assert response.status_code == 413
-    assert response.json()["detail"] == "The request body (text, HTML or JSON) exceeds 2000000 bytes."
+    assert response.json()["detail"] == "The request body exceeds 2000000 bytes (QUOTEWIRE_MAX_BODY_BYTES)."

@@ -82,7 +82,9 @@ class Tab:
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database = tmp_path_factory.mktemp("live") / "quotewire.db"
-    settings = Settings(database_url=f"sqlite:///{database}", nlp_model=MODEL, api_key=SecretStr(API_KEY))
+    settings = Settings(
+        database_url=f"sqlite:///{database}", nlp_model=MODEL, api_key=SecretStr(API_KEY), annotate_workers=0
+    )
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
