@@ -20,6 +20,7 @@ from app.nlp import Annotation, Annotator
 
 # Time a new worker may take to import the app and load the model before it counts as broken.
 WORKER_START_TIMEOUT_S = 120.0
+WARM_UP_TEXT = "“We are ready,” said Mayor Ana Ruiz of Springfield."
 # spawn, not fork: the API process runs threads (the server's, the database pool's), which fork copies
 # in whatever state they are in.
 _CONTEXT = multiprocessing.get_context("spawn")
@@ -79,6 +80,7 @@ class _Worker:
 def _serve(model_name: str, connection: Connection) -> None:
     """A worker's life: load the model, say so, then annotate each text received until closed."""
     annotator = Annotator(model_name)
+    annotator.annotate(WARM_UP_TEXT)  # lazy loads (lexicons) are paid before the first article's budget
     connection.send(("ready", annotator.version))
     while True:
         try:

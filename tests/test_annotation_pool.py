@@ -18,10 +18,14 @@ SHORT = "“The ferry runs again on Monday,” said Mayor Ana Ruiz."
 LONG = "\n\n".join([SEED.read_text(encoding="utf-8")] * 40)
 
 
+# Far over what a short text takes, far under what LONG takes, even on a loaded machine.
+BUDGET_S = 1.0
+
+
 @pytest.fixture
 async def pool(request: pytest.FixtureRequest) -> AsyncIterator[AnnotationPool]:
     """One worker, a 1-second budget, and a queue of one text (of none, parametrized with 0)."""
-    pool = AnnotationPool(MODEL, workers=1, queue_limit=getattr(request, "param", 1), timeout_s=1.0)
+    pool = AnnotationPool(MODEL, workers=1, queue_limit=getattr(request, "param", 1), timeout_s=BUDGET_S)
     await pool.start()
     yield pool
     await pool.close()
