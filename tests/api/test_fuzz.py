@@ -4,6 +4,7 @@ documented, no schema-valid request refused and no schema-violating one accepted
 from __future__ import annotations
 
 import asyncio
+import atexit
 import shutil
 import tempfile
 from datetime import UTC, datetime
@@ -23,7 +24,7 @@ from app.main import create_app
 from app.parsed import NO_TEXT
 from tests.conftest import API_KEY, MODEL
 
-EXAMPLES_PER_OPERATION = 30
+EXAMPLES_PER_OPERATION = 40
 # Two articles, so that the ids schemathesis tries first (1, 2) reach real articles, actors and quotes.
 SEED_ARTICLES = (
     "“The bridge will reopen in May,” Mayor Ilse Varga said on Monday.\n\n"
@@ -36,6 +37,7 @@ SEED_TIME = "2026-04-01T08:00:00Z"
 # of its own, replaced by a copy of the seeded one before each operation: an operation that deletes
 # (DELETE /v1/articles/{id} runs before the actor operations) leaves the next one the same rows.
 _DIRECTORY = Path(tempfile.mkdtemp(prefix="quotewire-fuzz-"))
+atexit.register(shutil.rmtree, _DIRECTORY, ignore_errors=True)
 _DATABASE = _DIRECTORY / "quotewire.db"
 _SEEDED = _DIRECTORY / "seeded.db"
 _APP = create_app(
