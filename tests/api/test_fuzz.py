@@ -47,9 +47,9 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _APP)
 
 
 def _has_utc_form(value: Any) -> bool:
-    """False for a time JSON Schema's `date-time` admits but that has no UTC form (year 9999 late on
-    31 December with a negative offset): the API refuses it with a 422, as its schema's description
-    says, and no JSON Schema keyword can say it."""
+    """False for a time JSON Schema's `date-time` admits but that has no UTC form (late on 31 December
+    9999 with a negative offset, early on 1 January of year 1 with a positive one): the API refuses it,
+    as its schema's description says, and no JSON Schema keyword can say it."""
     if not isinstance(value, str):
         return True
     try:
