@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from app.schemas import MAX_TEXT_CHARS
 
 PARAGRAPH_SEPARATOR = "\n\n"
+NO_TEXT = "The article has no body text."
 
 
 class InvalidArticle(ValueError):
@@ -44,7 +45,7 @@ def utc(moment: datetime) -> datetime:
 def checked(article: ParsedArticle) -> ParsedArticle:
     """The article, if it has a body within the size limit."""
     if not article.paragraphs:
-        raise InvalidArticle("The article has no body text.")
+        raise InvalidArticle(NO_TEXT)
     if len(article.text) > MAX_TEXT_CHARS:
         raise InvalidArticle(f"The article body exceeds {MAX_TEXT_CHARS} characters.")
     return article

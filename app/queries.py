@@ -35,6 +35,7 @@ from app.schemas import (
 from app.search import FULL_TEXT, WORD_END, name_words, rank_key, rank_of
 
 Row = TypeVar("Row")
+Table = TypeVar("Table", models.Article, models.Actor)
 Rule = TypeVar("Rule", QuoteRule, SpeakerRule)
 Key = list[int] | None
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -56,6 +57,9 @@ _QUOTES_TAG = 4
 ARTICLE_KEY_SIZE = 3  # tag, time or rank, article id
 QUOTE_KEY_SIZE = 4  # tag, article time, article id, quote id
 _FOREIGN_CURSOR = "Invalid cursor: it continues another list or order; pass `next` with the same parameters."
+INVALID_CURSOR = "Invalid cursor: pass the `next` value of a previous page unchanged."
+# Ids, and every number of a cursor, are 64-bit signed integers (SQLite INTEGER, PostgreSQL bigint).
+MIN_INT64, MAX_INT64 = -(2**63), 2**63 - 1
 
 
 class InvalidQuery(ValueError):
@@ -100,8 +104,12 @@ def _micros(moment: datetime) -> int:
 
 
 def _moment(micros: int) -> Any:
-    """Inverse of `_micros`, as a bound parameter compared like the stored columns."""
-    return literal(_EPOCH + micros * _MICROSECOND, UTCDateTime())
+    """Inverse of `_micros`, as a bound parameter compared like the stored columns; InvalidQuery for a
+    number no stored time can have (a cursor this API did not make)."""
+    try:
+        return literal(_EPOCH + micros * _MICROSECOND, UTCDateTime())
+    except OverflowError as error:
+        raise InvalidQuery(INVALID_CURSOR) from error
 
 
 def _page(rows: Sequence[Row], limit: int, key: Callable[[Row], list[int]]) -> tuple[list[Row], Key]:
@@ -113,6 +121,12 @@ def _page(rows: Sequence[Row], limit: int, key: Callable[[Row], list[int]]) -> t
 def _id(row: models.Article | models.Quote | models.ArticleActor | models.Actor) -> int:
     assert row.id is not None, "rows read from the database have ids"
     return row.id
+
+
+def stored(session: Session, table: type[Table], row_id: int) -> Table | None:
+    """The row with this id, None when there is none: also for an id beyond 64 bits, which the
+    database driver would refuse with an overflow instead of finding nothing."""
+    return session.get(table, row_id) if 1 <= row_id <= MAX_INT64 else None
 
 
 def count_articles(session: Session) -> int:

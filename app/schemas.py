@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from app.models import AnnotationStatus
 from app.nlp.annotations import QUOTE_RULE_MEANINGS, SPEAKER_RULE_MEANINGS, QuoteRule, SpeakerRule
@@ -44,6 +55,46 @@ class _ValueMeanings:
         target["x-enum-descriptions"] = meanings
         return json_schema
 
+
+# A time sent to the API starts with its date; pydantic alone would also read a number, or a string of
+# digits, as Unix time (`20260102` as a moment in 1970).
+_ISO_DATE_START = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_8601_text(value: object) -> object:
+    if isinstance(value, datetime) or (isinstance(value, str) and _ISO_DATE_START.match(value)):
+        return value
+    raise PydanticCustomError(
+        "iso_datetime", "Input should be an ISO 8601 date-time (2026-01-02T03:04:05Z) or date (2026-01-02)"
+    )
+
+
+def _representable_in_utc(moment: datetime) -> datetime:
+    """Times are kept in UTC: one that has no UTC form (9999-12-31T23:00:00-05:00 is in year 10000)
+    is refused here instead of overflowing later."""
+    if moment.tzinfo is not None:
+        try:
+            moment.astimezone(UTC)
+        except OverflowError:
+            raise PydanticCustomError(
+                "datetime_range", "Input should be within the years 1 to 9999 once converted to UTC"
+            ) from None
+    return moment
+
+
+# A time a client sends: in a body (`published_at`) or a query (`published_after`).
+TimeIn = Annotated[
+    datetime,
+    BeforeValidator(_iso_8601_text),
+    AfterValidator(_representable_in_utc),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}],
+            "description": "An ISO 8601 date-time (no offset = UTC) or a date (its midnight, UTC), "
+            "within the years 1 to 9999 in UTC; not a number.",
+        }
+    ),
+]
 
 QuoteRuleField = Annotated[QuoteRule, _ValueMeanings(QUOTE_RULE_MEANINGS)]
 SpeakerRuleField = Annotated[SpeakerRule, _ValueMeanings(SPEAKER_RULE_MEANINGS)]
@@ -159,7 +210,13 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"text": _SEED_TEXT, **_SEED_METADATA}]},
+        json_schema_extra={
+            "examples": [{"text": _SEED_TEXT, **_SEED_METADATA}],
+            # `_one_body`, as the schema says it.
+            "oneOf": [
+                {"required": [body], "properties": {body: {"type": "string"}}} for body in ("text", "html")
+            ],
+        },
     )
 
     text: str | None = Field(
@@ -181,7 +238,7 @@ class ArticleIn(BaseModel):
     title: str | None = _TITLE_FIELD
     source: str | None = _SOURCE_FIELD
     url: AnyHttpUrl | None = _URL_FIELD
-    published_at: datetime | None = _PUBLISHED_AT_FIELD
+    published_at: TimeIn | None = _PUBLISHED_AT_FIELD
 
     @model_validator(mode="after")
     def _one_body(self) -> ArticleIn:
@@ -202,7 +259,7 @@ class ArticlePatch(BaseModel):
     title: str | None = _TITLE_FIELD
     source: str | None = _SOURCE_FIELD
     url: AnyHttpUrl | None = _URL_FIELD
-    published_at: datetime | None = _PUBLISHED_AT_FIELD
+    published_at: TimeIn | None = _PUBLISHED_AT_FIELD
 
 
 class ParagraphOut(BaseModel):

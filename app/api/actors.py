@@ -18,7 +18,7 @@ from app.api.openapi import (
     unknown_parameter,
 )
 from app.api.page_links import page_with_html_urls
-from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, to_page
+from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, query_page, to_page
 from app.schemas import ActorOut, ArticleSummary, Page, QuoteOut
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"], dependencies=[QueryChecked])
@@ -30,7 +30,7 @@ _ITEM_BAD_QUERY = unknown_parameter("/v1/actors/5", "fields", ())
 
 
 def _actor_or_404(session: SessionDep, actor_id: int) -> models.Actor:
-    actor = session.get(models.Actor, actor_id)
+    actor = queries.stored(session, models.Actor, actor_id)
     if actor is None:
         raise HTTPException(404, f"No actor with id {actor_id}.")
     return actor
@@ -98,8 +98,10 @@ def get_actor_articles(
 ) -> Page[ArticleSummary]:
     """Newest first, as the article list."""
     _actor_or_404(session, actor_id)
-    key = decode_cursor(cursor or None, queries.ARTICLE_KEY_SIZE)
-    return page_with_html_urls(request, to_page(queries.actor_articles(session, actor_id, limit, key)))
+    page = query_page(
+        lambda key: queries.actor_articles(session, actor_id, limit, key), cursor, queries.ARTICLE_KEY_SIZE
+    )
+    return page_with_html_urls(request, page)
 
 
 @router.get(

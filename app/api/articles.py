@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from email.message import Message
 from html import escape
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from pydantic import Field
 
 from app import html_article, ingest, models, queries
 from app.annotation_pool import AnnotationFailed, AnnotationTimeout, PoolBusy
@@ -42,11 +42,21 @@ from app.api.page_links import page_with_html_urls, with_html_url
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, query_page, to_page
 from app.config import DEFAULT_MAX_BODY_BYTES
 from app.nlp import Annotation
-from app.schemas import ArticleActorOut, ArticleIn, ArticleOut, ArticlePatch, ArticleSummary, Page, QuoteOut
+from app.schemas import (
+    ArticleActorOut,
+    ArticleIn,
+    ArticleOut,
+    ArticlePatch,
+    ArticleSummary,
+    Page,
+    QuoteOut,
+    TimeIn,
+)
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"], dependencies=[QueryChecked])
 
 ArticleId = Annotated[int, Path(ge=1, description="The article's id.")]
+TOO_DEEP_JSON = "The request body is not valid JSON: it is nested too deeply."
 
 _SEED = model_example(ArticleIn)
 _PLAIN_EXAMPLE = "• Reuters\n\n" + _SEED["text"]
@@ -104,7 +114,7 @@ _ITEM_BAD_QUERY = unknown_parameter("/v1/articles/1", "fields", ())
 
 
 def _article_or_404(session: SessionDep, article_id: int) -> models.Article:
-    article = session.get(models.Article, article_id)
+    article = queries.stored(session, models.Article, article_id)
     if article is None:
         raise HTTPException(404, f"No article with id {article_id}.")
     return article
@@ -129,13 +139,20 @@ async def _parse_body(request: Request) -> ingest.ParsedArticle:
         text = _utf8(raw)
         if media_type == "text/plain":
             return ingest.parse_plain_text(text)
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise HTTPException(400, f"The request body is not valid JSON: {error.msg}.") from error
-        return ingest.parse_json_article(data)
+        return ingest.parse_json_article(_json(text))
     except ingest.InvalidArticle as error:
         raise HTTPException(422, str(error)) from error
+
+
+def _json(text: str) -> object:
+    """The body as JSON; 400 when it is not, or when it nests deeper than the parser can recurse
+    (the parser stops at once: a deep body costs no time, only the RecursionError to answer)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise HTTPException(400, f"The request body is not valid JSON: {error.msg}.") from error
+    except RecursionError as error:
+        raise HTTPException(400, TOO_DEEP_JSON) from error
 
 
 def _utf8(raw: bytes) -> str:
@@ -206,19 +223,18 @@ SearchText = Annotated[
         "aside). Each item then carries a `snippet`.",
     ),
 ]
+FilterIds = list[Annotated[int, Field(ge=1, le=queries.MAX_INT64)]] | None
 ActorIds = Annotated[
-    list[int] | None, Query(description="Articles that mention this actor; repeat it: all must be there.")
+    FilterIds, Query(description="Articles that mention this actor; repeat it: all must be there.")
 ]
 SpeakerIds = Annotated[
-    list[int] | None, Query(description="Articles where this actor is quoted; repeat it: all must be.")
+    FilterIds, Query(description="Articles where this actor is quoted; repeat it: all must be.")
 ]
 Source = Annotated[str | None, Query(max_length=200, description="Exactly this source, e.g. `Reuters`.")]
 PublishedAfter = Annotated[
-    datetime | None, Query(description="Published at or after this time (no offset = UTC).")
+    TimeIn | None, Query(description="Published at or after this time (no offset = UTC).")
 ]
-PublishedBefore = Annotated[
-    datetime | None, Query(description="Published before this time (no offset = UTC).")
-]
+PublishedBefore = Annotated[TimeIn | None, Query(description="Published before this time (no offset = UTC).")]
 ArticleSortParam = Annotated[
     queries.ArticleSort,
     Query(

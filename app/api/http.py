@@ -18,7 +18,8 @@ from fastapi import FastAPI
 from starlette.datastructures import URL, Headers, MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.routing import BaseRoute, Match
+from starlette.routing import BaseRoute, Match, Mount
+from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.body_limit import BodyLimit
@@ -74,15 +75,20 @@ def page_cursor(body: bytes) -> str | None:
 def allowed_methods(routes: Sequence[BaseRoute], scope: Scope) -> list[str]:
     """Every method a route at this path answers, found by asking the routes themselves (FastAPI
     nests included routers, and one path's methods are spread over several routes); HEAD wherever
-    GET is, since `HeadAsGet` serves it."""
-    methods = {
-        method
-        for method in ROUTE_METHODS
-        if any(route.matches({**scope, "method": method})[0] is Match.FULL for route in routes)
-    }
+    GET is, since `HeadAsGet` serves it. Asked from the app's root: a 405 raised inside a mount sees
+    a scope whose path is relative to that mount."""
+    root = {**scope, "root_path": scope.get("app_root_path", scope.get("root_path", ""))}
+    methods = {method for method in ROUTE_METHODS if any(_answers(route, root, method) for route in routes)}
     if "GET" in methods:
         methods.add("HEAD")
     return sorted(methods)
+
+
+def _answers(route: BaseRoute, scope: Scope, method: str) -> bool:
+    """A mount matches any method; one of static files answers GET only."""
+    if isinstance(route, Mount) and isinstance(route.app, StaticFiles) and method != "GET":
+        return False
+    return route.matches({**scope, "method": method})[0] is Match.FULL
 
 
 class HeadAsGet:

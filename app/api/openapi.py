@@ -22,6 +22,7 @@ from app.api.deps import LOCAL_WRITES_ONLY
 from app.api.errors import PROBLEM_MEDIA_TYPE
 from app.api.pagination import encode_cursor
 from app.config import DEFAULT_MAX_BODY_BYTES
+from app.queries import INVALID_CURSOR
 from app.schemas import ArticleIn, FieldError, Page, Problem
 
 JSON_MEDIA_TYPE = "application/json"
@@ -101,11 +102,7 @@ ARTICLE_NOT_FOUND = not_found("/v1/articles/99", "article", 99)
 ACTOR_NOT_FOUND = not_found("/v1/actors/99", "actor", 99)
 BAD_ARTICLE_ID = path_id_below_one("/v1/articles/0", "article_id")
 BAD_ACTOR_ID = path_id_below_one("/v1/actors/0", "actor_id")
-BAD_CURSOR = _problem(
-    HTTPStatus.BAD_REQUEST,
-    "Invalid cursor: pass the `next` value of a previous page unchanged.",
-    "/v1/articles/1/quotes",
-)
+BAD_CURSOR = _problem(HTTPStatus.BAD_REQUEST, INVALID_CURSOR, "/v1/articles/1/quotes")
 BAD_JSON = _problem(
     HTTPStatus.BAD_REQUEST, "The request body is not valid JSON: Expecting value.", "/v1/articles"
 )

@@ -47,11 +47,16 @@ router = APIRouter(prefix="/v1/quotes", tags=["quotes"], dependencies=[QueryChec
 )
 def list_quotes(
     session: SessionDep,
-    speaker_id: Annotated[int | None, Query(ge=1, description="Quotes this actor speaks.")] = None,
-    actor_id: Annotated[
-        int | None, Query(ge=1, description="Quotes in articles that mention this actor.")
+    speaker_id: Annotated[
+        int | None, Query(ge=1, le=queries.MAX_INT64, description="Quotes this actor speaks.")
     ] = None,
-    article_id: Annotated[int | None, Query(ge=1, description="Quotes of this article.")] = None,
+    actor_id: Annotated[
+        int | None,
+        Query(ge=1, le=queries.MAX_INT64, description="Quotes in articles that mention this actor."),
+    ] = None,
+    article_id: Annotated[
+        int | None, Query(ge=1, le=queries.MAX_INT64, description="Quotes of this article.")
+    ] = None,
     kind: Annotated[
         list[QuoteKind] | None,
         Query(description="`direct`, `indirect` or `mixed`; repeat for any of several."),

@@ -41,7 +41,7 @@ def home(request: Request, session: SessionDep, q: SearchText = None, cursor: Cu
 @router.get("/articles/{article_id}", name=ARTICLE_PAGE)
 def article_page(request: Request, article_id: int, session: SessionDep) -> HTMLResponse:
     """The text with every quote and mention marked, its actors, and who said what."""
-    row = session.get(models.Article, article_id)
+    row = queries.stored(session, models.Article, article_id)
     if row is None:
         raise HTTPException(HTTPStatus.NOT_FOUND, f"No article with id {article_id}.")
     article = queries.articles_out(session, [row])[0]
@@ -53,7 +53,7 @@ def article_page(request: Request, article_id: int, session: SessionDep) -> HTML
 @router.get("/actors/{actor_id}", name="actor-page")
 def actor_page(request: Request, actor_id: int, session: SessionDep, cursor: Cursor = None) -> HTMLResponse:
     """An actor and every quote they made, newest article first, each linking to its place."""
-    row = session.get(models.Actor, actor_id)
+    row = queries.stored(session, models.Actor, actor_id)
     if row is None:
         raise HTTPException(HTTPStatus.NOT_FOUND, f"No actor with id {actor_id}.")
     filters = queries.QuoteFilters(speaker_id=actor_id)

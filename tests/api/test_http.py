@@ -255,6 +255,45 @@ async def test_405_on_a_read_only_path_allows_get_and_head(client: httpx.AsyncCl
     assert response.headers["Allow"] == "GET, HEAD"
 
 
+# Every path the app answers, with the methods it takes: the API's (each one of /openapi.json), the
+# pages, the docs and the static files.
+PATH_METHODS = {
+    "/v1/articles": "GET, HEAD, POST",
+    "/v1/articles/{article_id}": "DELETE, GET, HEAD, PATCH",
+    "/v1/articles/{article_id}/quotes": "GET, HEAD",
+    "/v1/articles/{article_id}/actors": "GET, HEAD",
+    "/v1/actors": "GET, HEAD",
+    "/v1/actors/{actor_id}": "GET, HEAD",
+    "/v1/actors/{actor_id}/articles": "GET, HEAD",
+    "/v1/actors/{actor_id}/quotes": "GET, HEAD",
+    "/v1/quotes": "GET, HEAD",
+    "/health": "GET, HEAD",
+    "/": "GET, HEAD",
+    "/articles/{article_id}": "GET, HEAD",
+    "/actors/{actor_id}": "GET, HEAD",
+    "/docs": "GET, HEAD",
+    "/redoc": "GET, HEAD",
+    "/openapi.json": "GET, HEAD",
+    "/static/quotewire.css": "GET, HEAD",
+    "/docs-assets/favicon.png": "GET, HEAD",
+}
+METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
+async def test_every_405_allows_exactly_the_methods_its_path_answers(client: httpx.AsyncClient) -> None:
+    documented = set((await client.get("/openapi.json")).json()["paths"])
+    assert documented <= set(PATH_METHODS)
+    for template, allow in PATH_METHODS.items():
+        path = template.format(article_id=1, actor_id=1)
+        for method in METHODS:
+            response = await client.request(method, path)
+            refused = method not in allow.split(", ")
+            assert (path, method, response.status_code == 405) == (path, method, refused)
+            if refused:
+                assert response.headers["Allow"] == allow, (path, method)
+                assert response.json()["detail"] == f"{method} is not allowed here; use {allow}."
+
+
 async def test_422_path_error_names_the_field(client: httpx.AsyncClient) -> None:
     response = await client.get("/v1/articles/0")
     assert response.status_code == 422
