@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, false, literal, or_, tuple_
+from sqlalchemy import Engine, and_, false, literal, or_, tuple_
 from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.sqltypes import UTCDateTime
@@ -113,6 +113,12 @@ def _page(rows: Sequence[Row], limit: int, key: Callable[[Row], list[int]]) -> t
 def _id(row: models.Article | models.Quote | models.ArticleActor | models.Actor) -> int:
     assert row.id is not None, "rows read from the database have ids"
     return row.id
+
+
+def corpus_revision(engine: Engine) -> int | None:
+    """How many writes the stored articles have had (None on a database without the counter)."""
+    with engine.connect() as connection:
+        return connection.execute(select(models.CorpusRevision.revision)).scalar_one_or_none()
 
 
 def count_articles(session: Session) -> int:
