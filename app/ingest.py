@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pydantic import ValidationError
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -269,6 +269,7 @@ def store_article(
             )
             start = end + len(PARAGRAPH_SEPARATOR)
         write_annotation(session, article, annotation)
+        bump_revision(session)
         session.commit()
     except Exception:
         session.rollback()
@@ -289,6 +290,7 @@ def reannotate(session: Session, article: models.Article, annotator: Annotator) 
         session.add(article)
         remove_orphan_actors(session)
         refresh_actor_words(session, previous_actors)
+        bump_revision(session)
         session.commit()
     except Exception:
         session.rollback()
@@ -414,10 +416,17 @@ def delete_article(session: Session, article: models.Article) -> None:
         session.flush()
         remove_orphan_actors(session)
         refresh_actor_words(session, actor_ids)
+        bump_revision(session)
         session.commit()
     except Exception:
         session.rollback()
         raise
+
+
+def bump_revision(session: Session) -> None:
+    """Count this write, in its transaction: answers cached at the previous count are now stale."""
+    revision = models.CorpusRevision
+    session.execute(update(revision).values(revision=revision.revision + 1))
 
 
 def remove_orphan_actors(session: Session) -> None:
@@ -459,6 +468,7 @@ def update_metadata(session: Session, article: models.Article, patch: ArticlePat
             setattr(article, field, value)
         article.dated_at = article.published_at or article.ingested_at
         session.add(article)
+        bump_revision(session)
         session.commit()
     except Exception:
         session.rollback()

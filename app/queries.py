@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, false, literal, or_, tuple_
+from sqlalchemy import Engine, and_, false, literal, or_, tuple_
 from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.sqltypes import UTCDateTime
@@ -127,6 +127,12 @@ def stored(session: Session, table: type[Table], row_id: int) -> Table | None:
     """The row with this id, None when there is none: also for an id beyond 64 bits, which the
     database driver would refuse with an overflow instead of finding nothing."""
     return session.get(table, row_id) if 1 <= row_id <= MAX_INT64 else None
+
+
+def corpus_revision(engine: Engine) -> int | None:
+    """How many writes the stored articles have had (None on a database without the counter)."""
+    with engine.connect() as connection:
+        return connection.execute(select(models.CorpusRevision.revision)).scalar_one_or_none()
 
 
 def count_articles(session: Session) -> int:

@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute, Match, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.answer_cache import Answer, AnswerCache
 from app.api.body_limit import BodyLimit
 from app.api.pagination import next_link
 from app.config import Settings
@@ -141,10 +142,16 @@ class Revalidation:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self.answers = AnswerCache()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(API_PREFIX):
             await self.app(scope, receive, send)
+            return
+        key = await self.answers.key(scope)
+        kept = self.answers.get(key)
+        if kept is not None:
+            await self._send(scope, kept, send)
             return
         start: Message = {}
         body = bytearray()
@@ -162,16 +169,30 @@ class Revalidation:
             else:
                 body.extend(message.get("body", b""))
                 if not message.get("more_body", False):
-                    await self._answer(scope, start, bytes(body), send)
+                    answer = self._answer(scope, start, bytes(body))
+                    self.answers.put(key, answer)
+                    await self._send(scope, answer, send)
 
         await self.app(scope, receive, buffer_ok_response)
 
     @staticmethod
-    async def _answer(scope: Scope, start: Message, body: bytes, send: Send) -> None:
+    def _answer(scope: Scope, start: Message, body: bytes) -> Answer:
+        """The 200 with its validators, and its Link when the body is a page."""
         etag = entity_tag(body)
-        if if_none_match_holds(Headers(scope=scope).get("if-none-match"), etag):
-            validators = MutableHeaders({"ETag": etag, "Cache-Control": CACHE_CONTROL})
-            if len(body) > GZIP_OVER_BYTES:
+        headers = MutableHeaders(raw=list(start["headers"]))
+        headers["ETag"] = etag
+        headers["Cache-Control"] = CACHE_CONTROL
+        cursor = page_cursor(body)
+        if cursor is not None:
+            headers["Link"] = next_link(URL(scope=scope), cursor)
+        return Answer({**start, "headers": headers.raw}, body, etag)
+
+    @staticmethod
+    async def _send(scope: Scope, answer: Answer, send: Send) -> None:
+        """The answer, or a 304 when the client's `If-None-Match` holds for it."""
+        if if_none_match_holds(Headers(scope=scope).get("if-none-match"), answer.etag):
+            validators = MutableHeaders({"ETag": answer.etag, "Cache-Control": CACHE_CONTROL})
+            if len(answer.body) > GZIP_OVER_BYTES:
                 # A 304 repeats the 200's Vary (RFC 9110); gzip adds it to a body that size.
                 validators["Vary"] = "Accept-Encoding"
             await send(
@@ -183,14 +204,8 @@ class Revalidation:
             )
             await send({"type": "http.response.body", "body": b""})
             return
-        headers = MutableHeaders(raw=list(start["headers"]))
-        headers["ETag"] = etag
-        headers["Cache-Control"] = CACHE_CONTROL
-        cursor = page_cursor(body)
-        if cursor is not None:
-            headers["Link"] = next_link(URL(scope=scope), cursor)
-        await send({**start, "headers": headers.raw})
-        await send({"type": "http.response.body", "body": body})
+        await send(answer.start)
+        await send({"type": "http.response.body", "body": answer.body})
 
 
 def install_http_conventions(app: FastAPI, settings: Settings) -> None:

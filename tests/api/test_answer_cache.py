@@ -1,0 +1,70 @@
+"""Answers kept per corpus revision: served again until a write, never across hosts, never stale."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from sqlalchemy import Engine, text
+
+pytestmark = pytest.mark.anyio
+
+BODY = "“The ferry runs again on Monday,” said Mayor Ana Ruiz."
+
+
+async def stored_article(client: httpx.AsyncClient) -> int:
+    response = await client.post("/v1/articles", content=BODY, headers={"Content-Type": "text/plain"})
+    assert response.status_code == 201
+    article_id: int = response.json()["id"]
+    return article_id
+
+
+def retitle_behind_the_api(engine: Engine, title: str, *, count_the_write: bool) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE article SET title = :title"), {"title": title})
+        if count_the_write:
+            connection.execute(text("UPDATE corpusrevision SET revision = revision + 1"))
+
+
+async def title_of(client: httpx.AsyncClient, article_id: int, **headers: str) -> str | None:
+    title: str | None = (await client.get(f"/v1/articles/{article_id}", headers=headers)).json()["title"]
+    return title
+
+
+async def test_an_answer_is_served_again_until_the_revision_changes(
+    client: httpx.AsyncClient, engine: Engine
+) -> None:
+    article_id = await stored_article(client)
+    assert await title_of(client, article_id) is None
+    retitle_behind_the_api(engine, "Changed unseen", count_the_write=False)
+    assert await title_of(client, article_id) is None  # the kept answer: the revision did not move
+    retitle_behind_the_api(engine, "Changed and counted", count_the_write=True)
+    assert await title_of(client, article_id) == "Changed and counted"
+
+
+async def test_a_write_through_the_api_is_seen_by_the_next_read(client: httpx.AsyncClient) -> None:
+    article_id = await stored_article(client)
+    assert await title_of(client, article_id) is None
+    patched = await client.patch(f"/v1/articles/{article_id}", json={"title": "Ferry back"})
+    assert patched.status_code == 200
+    assert await title_of(client, article_id) == "Ferry back"
+    assert (await client.delete(f"/v1/articles/{article_id}")).status_code == 204
+    assert (await client.get(f"/v1/articles/{article_id}")).status_code == 404
+
+
+async def test_answers_are_kept_per_host(client: httpx.AsyncClient) -> None:
+    article_id = await stored_article(client)
+    path = f"/v1/articles/{article_id}"
+    first = (await client.get(path)).json()["html_url"]
+    other = (await client.get(path, headers={"Host": "mirror.example"})).json()["html_url"]
+    assert (first, other) == (
+        f"http://quotewire.test/articles/{article_id}",
+        f"http://mirror.example/articles/{article_id}",
+    )
+
+
+async def test_a_kept_answer_still_revalidates_to_304(client: httpx.AsyncClient) -> None:
+    article_id = await stored_article(client)
+    path = f"/v1/articles/{article_id}/quotes"
+    etag = (await client.get(path)).headers["etag"]
+    again = await client.get(path, headers={"If-None-Match": etag})
+    assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", etag)
