@@ -204,7 +204,8 @@ class Revalidation:
             )
             await send({"type": "http.response.body", "body": b""})
             return
-        await send(answer.start)
+        # A copy: outer layers (gzip, HEAD) edit the headers of the start message they are sent.
+        await send({**answer.start, "headers": list(answer.start["headers"])})
         await send({"type": "http.response.body", "body": answer.body})
 
 

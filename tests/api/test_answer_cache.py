@@ -11,8 +11,8 @@ pytestmark = pytest.mark.anyio
 BODY = "“The ferry runs again on Monday,” said Mayor Ana Ruiz."
 
 
-async def stored_article(client: httpx.AsyncClient) -> int:
-    response = await client.post("/v1/articles", content=BODY, headers={"Content-Type": "text/plain"})
+async def stored_article(client: httpx.AsyncClient, body: str = BODY) -> int:
+    response = await client.post("/v1/articles", content=body, headers={"Content-Type": "text/plain"})
     assert response.status_code == 201
     article_id: int = response.json()["id"]
     return article_id
@@ -68,3 +68,16 @@ async def test_a_kept_answer_still_revalidates_to_304(client: httpx.AsyncClient)
     etag = (await client.get(path)).headers["etag"]
     again = await client.get(path, headers={"If-None-Match": etag})
     assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", etag)
+
+
+async def test_a_kept_answer_sent_gzipped_is_then_sent_plain_with_its_own_length(
+    client: httpx.AsyncClient,
+) -> None:
+    article_id = await stored_article(client, "\n\n".join([BODY] * 20))  # over gzip's 1 KB
+    path = f"/v1/articles/{article_id}"
+    zipped = await client.get(path, headers={"Accept-Encoding": "gzip"})
+    plain = await client.get(path, headers={"Accept-Encoding": "identity"})
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert "content-encoding" not in plain.headers
+    assert int(plain.headers["content-length"]) == len(plain.content)
+    assert plain.json() == zipped.json()
