@@ -426,7 +426,8 @@ def delete_article(session: Session, article: models.Article) -> None:
 def bump_revision(session: Session) -> None:
     """Count this write, in its transaction: answers cached at the previous count are now stale."""
     revision = models.CorpusRevision
-    session.execute(update(revision).values(revision=revision.revision + 1))
+    counted = update(revision).where(col(revision.id) == models.CORPUS_REVISION_ROW)
+    session.execute(counted.values(revision=revision.revision + 1))
 
 
 def remove_orphan_actors(session: Session) -> None:

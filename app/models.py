@@ -190,9 +190,12 @@ ARTICLE_FTS = _fts5_index("article_fts", "title", "text")
 QUOTE_FTS = _fts5_index("quote_fts", "text")
 
 
+CORPUS_REVISION_ROW = 1  # the id of the counter's only row
+
+
 class CorpusRevision(SQLModel, table=True):
     """One row counting writes to the stored articles (ingest, re-annotation, PATCH, DELETE): an API
     answer computed at one count stays right until the next, so it can be served again from memory."""
 
-    id: int = Field(default=1, primary_key=True)
+    id: int = Field(default=CORPUS_REVISION_ROW, primary_key=True)
     revision: int = 0

@@ -132,7 +132,9 @@ def stored(session: Session, table: type[Table], row_id: int) -> Table | None:
 def corpus_revision(engine: Engine) -> int | None:
     """How many writes the stored articles have had (None on a database without the counter)."""
     with engine.connect() as connection:
-        return connection.execute(select(models.CorpusRevision.revision)).scalar_one_or_none()
+        counter = models.CorpusRevision
+        found = select(counter.revision).where(counter.id == models.CORPUS_REVISION_ROW)
+        return connection.execute(found).scalar_one_or_none()
 
 
 def count_articles(session: Session) -> int:
