@@ -21,6 +21,7 @@ COUNCIL = {
     "text": "The council met on Monday to talk about roads, schools, the budget and the old lighthouse.",
 }
 TWICE = {"title": "Roads", "text": "Kelmar to Kelmar roads."}
+SAME_MOMENT = "2026-11-23T09:30:00Z"
 
 
 async def store(client: httpx.AsyncClient, body: dict[str, Any]) -> int:
@@ -58,3 +59,22 @@ async def test_relevance_pages_go_on_among_equal_ranks_in_id_order(client: httpx
     ids = [await store(client, {"title": "Quay", "text": text}) for text in bodies]
     pages = await follow(client, "/v1/articles", limit=1, params={"q": "quay", "sort": "relevance"})
     assert [[a["id"] for a in page] for page in pages] == [[ids[0]], [ids[1]], [ids[2]]]
+
+
+@pytest.mark.parametrize("by", ["source", "actor_id", "speaker_id"])
+async def test_filtered_articles_published_at_one_moment_come_newest_id_first(
+    client: httpx.AsyncClient, by: str
+) -> None:
+    """A filter read through its own index gives rows in id order: only the id tie-break reverses it."""
+    quotes = ["“The quay will reopen,”", "“The quay is closed,”", "“The quay will be rebuilt,”"]
+    ids = [
+        await store(
+            client,
+            {"text": f"{quote} said Runa Feldt.", "source": "Harbour Gazette", "published_at": SAME_MOMENT},
+        )
+        for quote in quotes
+    ]
+    (feldt,) = (await client.get("/v1/actors", params={"q": "feldt"})).json()["items"]
+    value = {"source": "Harbour Gazette", "actor_id": str(feldt["id"]), "speaker_id": str(feldt["id"])}[by]
+    pages = await follow(client, "/v1/articles", limit=2, params={by: value})
+    assert [[a["id"] for a in page] for page in pages] == [[ids[2], ids[1]], [ids[0]]]
