@@ -302,9 +302,7 @@ def list_quotes(
     quotes and articles are read after by id.
     """
     quote, article = models.Quote, models.Article
-    query: Any = select(quote.id, article.id, article.dated_at).join(
-        article, col(article.id) == col(quote.article_id)
-    )
+    query: Any = select(quote.id, article.id, article.dated_at).join(article)
     if filters.speaker_id is not None:
         query = query.where(quote.speaker_actor_id == filters.speaker_id)
     if filters.actor_id is not None:
@@ -417,7 +415,7 @@ def article_actors(
     """An article's actors, most salient first (links are stored in salience order)."""
     query = (
         select(models.ArticleActor, models.Actor)
-        .join(models.Actor, col(models.Actor.id) == col(models.ArticleActor.actor_id))
+        .join(models.Actor)
         .where(models.ArticleActor.article_id == article_id)
         .order_by(col(models.ArticleActor.id))
         .limit(limit + 1)

@@ -24,9 +24,9 @@ MARK_START = "<mark>"
 MARK_END = "</mark>"
 ELLIPSIS = "…"
 SNIPPET_TOKENS = 24
-# bm25 weight of a match in the title against one in the body: a title says what the article is about.
+# bm25 weight of a match in the title against one in the body (FTS5's default weight, 1): a title says
+# what the article is about.
 TITLE_WEIGHT = 4.0
-BODY_WEIGHT = 1.0
 # Past the last Unicode code point: `word < prefix + WORD_END` bounds a prefix range in an index.
 WORD_END = "\U0010ffff"
 
@@ -95,7 +95,7 @@ class Fts5:
         return (
             select(
                 literal_column("rowid").label("id"),
-                func.bm25(table, TITLE_WEIGHT, BODY_WEIGHT).label("rank"),
+                func.bm25(table, TITLE_WEIGHT).label("rank"),
             )
             .select_from(ARTICLE_FTS)
             .where(_matching(table, query))

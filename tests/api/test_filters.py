@@ -21,6 +21,7 @@ QUAY = "“The quay will reopen,” said Captain Runa Feldt.\n\nThe boats from B
 FARES = "“Fares will rise,” a spokeswoman for the Tarnby Shipping Company said.\n\nRuna Feldt agreed."
 NO_NAMES = "It rained all day and the streets were empty."
 NO_SPEAKER = "The town voted. “We did it,” was written on every wall."
+NO_CUE = "Runa Feldt smiled. “The ferry will run again in May.”"
 
 
 @pytest.fixture
@@ -213,3 +214,15 @@ async def test_quote_with_no_speaker_serves_null(client: httpx.AsyncClient) -> N
     article = await post(client, NO_SPEAKER)
     [quote] = await items(client, f"/v1/articles/{article['id']}/quotes")
     assert (quote["text"], quote["cue"]["text"], quote["speaker"]) == ("“We did it,”", "written", None)
+
+
+async def test_quote_with_no_cue_serves_null(client: httpx.AsyncClient) -> None:
+    """An action beat ("Feldt smiled.") names the speaker without a speech verb."""
+    article = await post(client, NO_CUE)
+    [quote] = await items(client, f"/v1/articles/{article['id']}/quotes")
+    assert (quote["text"], quote["rule"], quote["cue"], quote["speaker"]["text"]) == (
+        "“The ferry will run again in May.”",
+        "action_beat",
+        None,
+        "Runa Feldt",
+    )
