@@ -8,7 +8,7 @@ goes to stdout (export's to stderr, its stdout being the data). `--quiet` leaves
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import IntEnum
@@ -18,11 +18,12 @@ from typing import Annotated, NoReturn
 import click
 import typer
 from rich.console import Console
-from rich.progress import track
+from rich.progress import Progress, track
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from app import export, ingest, models
+from app.batch_ingest import Entry, annotated_batches, batched
 from app.config import get_settings
 from app.ingest import InvalidArticle
 from app.models import AnnotationStatus
@@ -118,6 +119,10 @@ class IngestSummary:
         )
 
 
+# Articles annotated together (one `nlp.pipe` call) and stored in one transaction.
+DEFAULT_BATCH_SIZE = 64
+
+
 class _Stopped(Exception):
     """A bad input without --keep-going: the run ends here."""
 
@@ -130,6 +135,21 @@ def ingest_paths(
     keep_going: Annotated[
         bool, typer.Option("--keep-going", help="Skip bad inputs; list them at the end (exit 3).")
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", metavar="N", min=1, help="Annotate in N processes, each with its own model."
+        ),
+    ] = 1,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size",
+            metavar="N",
+            min=1,
+            help="Articles annotated together and stored in one transaction.",
+        ),
+    ] = DEFAULT_BATCH_SIZE,
     quiet: Quiet = False,
     as_json: AsJson = False,
 ) -> None:
@@ -138,10 +158,15 @@ def ingest_paths(
     Each PATH is a .txt, .json, .jsonl, .html or .htm file, or a folder searched for them (hidden ones
     skipped). A body already stored is skipped.
 
-    Every input is read and checked before any is stored: without --keep-going, the first bad one
-    (a file, an item of a JSON list, a JSONL line) stops the run and nothing is stored. A line of
-    `quotewire export` is an article: its id, ingested_at, annotator_version, counts, paragraphs,
-    quotes and actors are ignored and computed again; any other unknown field is an error.
+    Inputs are streamed (a JSONL file is read line by line). Without --keep-going, every input is
+    first read and checked, and the first bad one (a file, an item of a JSON list, a JSONL line)
+    stops the run with nothing stored. A line of `quotewire export` is an article: its id,
+    ingested_at, annotator_version, counts, paragraphs, quotes and actors are ignored and computed
+    again; any other unknown field is an error.
+
+    Articles are annotated --batch-size at a time, in --workers processes, and each batch is stored
+    in one transaction: a run that is killed leaves whole batches only, and running it again
+    stores the rest.
 
     Exit status: 0 done; 1 no article file found; 2 a bad input, nothing stored; 3 (--keep-going)
     bad inputs skipped, the others stored; 4 the database or the model cannot be used.
@@ -149,7 +174,9 @@ def ingest_paths(
     engine = _database()
     summary = IngestSummary()
     try:
-        _ingest(engine, paths, summary, keep_going=keep_going, quiet=quiet)
+        _ingest(
+            engine, paths, summary, keep_going=keep_going, quiet=quiet, workers=workers, batch_size=batch_size
+        )
     except _Stopped:
         summary.stopped = True
     nothing_found = summary.files == 0 and not summary.failed
@@ -168,7 +195,14 @@ def ingest_paths(
 
 
 def _ingest(
-    engine: Engine, paths: list[Path], summary: IngestSummary, *, keep_going: bool, quiet: bool
+    engine: Engine,
+    paths: list[Path],
+    summary: IngestSummary,
+    *,
+    keep_going: bool,
+    quiet: bool,
+    workers: int,
+    batch_size: int,
 ) -> None:
     def fail(where: str, message: str) -> None:
         summary.failed.append(Failure(where, message))
@@ -182,25 +216,68 @@ def _ingest(
         else:
             fail(str(path), "no such file or folder")
     summary.files = len(files)
-    articles: list[tuple[str, ingest.ParsedArticle]] = []
-    for file in files:
-        for item in ingest.read_file(file):
-            if isinstance(item.article, InvalidArticle):
-                fail(item.where, str(item.article))
-            else:
-                articles.append((item.where, item.article))
-    if not articles:
-        return
+
+    def entries() -> Iterator[Entry]:
+        for file in files:
+            for item in ingest.read_file(file):
+                if isinstance(item.article, InvalidArticle):
+                    fail(item.where, str(item.article))
+                else:
+                    yield Entry(item.where, item.article)
+
+    total = None
+    if not keep_going:
+        # A first pass that keeps no article, only their count: a bad input stops the run here,
+        # before anything is stored.
+        total = sum(1 for _ in entries())
+        if total == 0:
+            return
     annotator = _annotator()
-    with Session(engine) as session:
-        for where, parsed in track(articles, description="Ingesting", console=console, disable=quiet):
-            try:
-                _article, is_new = ingest.ingest(session, annotator, parsed)
-            except Exception as error:  # a fault while annotating or storing: this article only
-                fail(where, f"cannot annotate or store it ({type(error).__name__}: {one_line(error)})")
-                continue
-            summary.ingested += is_new
-            summary.already_stored += not is_new
+
+    def unstored(batches: Iterator[list[Entry]]) -> Iterator[list[Entry]]:
+        for batch in batches:
+            with Session(engine) as session:
+                stored = ingest.stored_hashes(session, [entry.parsed.content_hash for entry in batch])
+            fresh = [entry for entry in batch if entry.parsed.content_hash not in stored]
+            summary.already_stored += len(batch) - len(fresh)
+            if fresh:
+                yield fresh
+
+    annotated = annotated_batches(
+        unstored(batched(entries(), batch_size)), annotator, get_settings().nlp_model, workers
+    )
+    with Session(engine) as session, Progress(console=console, disable=quiet) as progress:
+        task = progress.add_task("Ingesting", total=total)
+        for batch, articles in annotated:
+            for stored in _store(session, annotator.version, batch, articles, fail):
+                summary.ingested += stored
+                summary.already_stored += not stored
+            progress.update(task, completed=summary.ingested + summary.already_stored)
+
+
+def _store(
+    session: Session,
+    version: str,
+    batch: list[Entry],
+    articles: list[ingest.AnnotatedArticle],
+    fail: Callable[[str, str], None],
+) -> Iterator[bool]:
+    """Whether each article of the batch is new: the batch in one transaction, or, should that fail,
+    one article at a time, so that only the article the database refuses is lost."""
+    try:
+        yield from ingest.store_batch(session, articles, version)
+        return
+    except Exception:  # a fault while storing one of them: found by storing them one by one
+        pass
+    for entry, article in zip(batch, articles, strict=True):
+        try:
+            _row, is_new = ingest.store_new(
+                session, article.parsed, article.annotation, version, article.error
+            )
+        except Exception as error:
+            fail(entry.where, f"cannot annotate or store it ({type(error).__name__}: {one_line(error)})")
+            continue
+        yield is_new
 
 
 @cli.command()

@@ -123,6 +123,9 @@ def read_file(path: Path) -> Iterator[FileItem]:
     that cannot be read at all is one error for the whole file.
     """
     suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path)
+        return
     try:
         if suffix in HTML_SUFFIXES:
             yield _item(str(path), html_article.parse_html, path.read_bytes())
@@ -136,11 +139,6 @@ def read_file(path: Path) -> Iterator[FileItem]:
         return
     if suffix == ".txt":
         yield _item(str(path), parse_plain_text, raw)
-    elif suffix == ".jsonl":
-        # split("\n"), not splitlines(): JSON strings may hold U+2028 and other line separators.
-        for number, line in enumerate(raw.split("\n"), 1):
-            if line.strip():
-                yield _item(f"{path}:{number}", _parse_json_line, line)
     elif suffix == ".json":
         try:
             data = json.loads(raw)
@@ -155,6 +153,25 @@ def read_file(path: Path) -> Iterator[FileItem]:
     else:
         unsupported = "unsupported file type (use .txt, .json, .jsonl, .html or .htm)"
         yield FileItem(str(path), InvalidArticle(unsupported))
+
+
+def _read_jsonl(path: Path) -> Iterator[FileItem]:
+    """A JSONL file line by line, never whole: memory stays flat on a file of any size. Lines end at
+    b"\n" only (JSON strings may hold U+2028 and other line separators); a line that is not UTF-8 is
+    an error of that line."""
+    try:
+        with path.open("rb") as lines:
+            for number, raw in enumerate(lines, 1):
+                where = f"{path}:{number}"
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as error:
+                    yield FileItem(where, InvalidArticle(f"not UTF-8 text (byte {error.start})"))
+                    continue
+                if line.strip():
+                    yield _item(where, _parse_json_line, line)
+    except OSError as error:
+        yield FileItem(str(path), InvalidArticle(f"cannot be read ({error.strerror})"))
 
 
 def _item(where: str, parse: Callable[[V], ParsedArticle], value: V) -> FileItem:
@@ -211,12 +228,52 @@ def ingest(session: Session, annotator: Annotator, parsed: ParsedArticle) -> tup
     existing = find_by_hash(session, parsed.content_hash)
     if existing is not None:
         return existing, False
-    try:
-        annotation, error = annotator.annotate(parsed.text), None
-    except Exception as failure:  # stored as failed, with the error; `reannotate` tries it again
-        log.exception("annotation failed on a %d-character text", len(parsed.text))
-        annotation, error = Annotation(actors=[], quotes=[]), describe_failure(failure)
+    annotation, error = annotate_or_fail(annotator, parsed.text)
     return store_new(session, parsed, annotation, annotator.version, error)
+
+
+def annotate_or_fail(annotator: Annotator, text: str) -> tuple[Annotation, str | None]:
+    """The text's annotation, or an empty one and the error: the article is then stored as failed,
+    with the error, and `reannotate` tries it again."""
+    try:
+        return annotator.annotate(text), None
+    except Exception as failure:
+        log.exception("annotation failed on a %d-character text", len(text))
+        return Annotation(actors=[], quotes=[]), describe_failure(failure)
+
+
+def stored_hashes(session: Session, content_hashes: list[str]) -> set[str]:
+    """Which of these bodies are stored already (one query for a whole batch)."""
+    query = select(models.Article.content_hash).where(col(models.Article.content_hash).in_(content_hashes))
+    return set(session.exec(query).all())
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    """A parsed article with its annotation, or with the error the annotator raised on it."""
+
+    parsed: ParsedArticle
+    annotation: Annotation
+    error: str | None = None
+
+
+def store_batch(session: Session, batch: list[AnnotatedArticle], annotator_version: str) -> list[bool]:
+    """Store a batch of annotated articles in one transaction, all or nothing; return, for each,
+    whether it is new (a body stored already, or earlier in the batch, is not stored again)."""
+    try:
+        new: list[bool] = []
+        for item in batch:
+            if find_by_hash(session, item.parsed.content_hash) is not None:
+                new.append(False)
+                continue
+            add_article(session, item.parsed, item.annotation, annotator_version, item.error)
+            new.append(True)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    session.expunge_all()  # the batch's rows are not needed again: keep the session's memory flat
+    return new
 
 
 def store_new(
@@ -247,34 +304,47 @@ def store_article(
 ) -> models.Article:
     """Write the article, its paragraphs and its annotation, all or nothing."""
     try:
-        article = models.Article(
-            title=parsed.title,
-            source=parsed.source,
-            url=parsed.url,
-            published_at=parsed.published_at,
-            text=parsed.text,
-            content_hash=parsed.content_hash,
-            annotator_version=annotator_version,
-            annotation_status=AnnotationStatus.DONE if annotation_error is None else AnnotationStatus.FAILED,
-            annotation_error=annotation_error,
-        )
-        session.add(article)
-        session.flush()
-        assert article.id is not None
-        start = 0
-        for index, paragraph in enumerate(parsed.paragraphs):
-            end = start + len(paragraph)
-            session.add(
-                models.Paragraph(article_id=article.id, index=index, start=start, end=end, text=paragraph)
-            )
-            start = end + len(PARAGRAPH_SEPARATOR)
-        write_annotation(session, article, annotation)
-        bump_revision(session)
+        article = add_article(session, parsed, annotation, annotator_version, annotation_error)
         session.commit()
     except Exception:
         session.rollback()
         raise
     session.refresh(article)
+    return article
+
+
+def add_article(
+    session: Session,
+    parsed: ParsedArticle,
+    annotation: Annotation,
+    annotator_version: str,
+    annotation_error: str | None = None,
+) -> models.Article:
+    """Add the article, its paragraphs and its annotation to the session's transaction (flushed,
+    not committed: the caller owns the transaction)."""
+    article = models.Article(
+        title=parsed.title,
+        source=parsed.source,
+        url=parsed.url,
+        published_at=parsed.published_at,
+        text=parsed.text,
+        content_hash=parsed.content_hash,
+        annotator_version=annotator_version,
+        annotation_status=AnnotationStatus.DONE if annotation_error is None else AnnotationStatus.FAILED,
+        annotation_error=annotation_error,
+    )
+    session.add(article)
+    session.flush()
+    assert article.id is not None
+    start = 0
+    for index, paragraph in enumerate(parsed.paragraphs):
+        end = start + len(paragraph)
+        session.add(
+            models.Paragraph(article_id=article.id, index=index, start=start, end=end, text=paragraph)
+        )
+        start = end + len(PARAGRAPH_SEPARATOR)
+    write_annotation(session, article, annotation)
+    bump_revision(session)
     return article
 
 

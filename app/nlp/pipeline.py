@@ -1,4 +1,5 @@
-"""The annotator: one spaCy parse, then the actor and quote layers over it."""
+"""The annotator: one spaCy pipeline, the model's parse then the actor and quote layers as components
+(`app.nlp.components`), so that `nlp.pipe` annotates whole batches."""
 
 from __future__ import annotations
 
@@ -12,24 +13,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from app.nlp.actors import find_actors
-from app.nlp.annotations import Annotation, Mention, MentionForm
-from app.nlp.cues import PRONOUNS as PERSONAL_PRONOUNS
-from app.nlp.cues import RELATIVE_PRONOUNS
+from app.nlp.annotations import Annotation
+from app.nlp.components import ANNOTATION_COMPONENTS
 from app.nlp.doc_text import text_of
 from app.nlp.quote_marks import paragraphs
-from app.nlp.quote_rules.assembly import join_continuations
-from app.nlp.quotes import find_quotes
-from app.nlp.salience import score_salience
-from app.nlp.speaker_sieve import resolve_speakers
 from app.nlp.tokenizer_guard import guard_tokenizer
 
 # Bump whenever a rule change can alter the output: stored articles then report an old version
 # and `quotewire reannotate` brings them up to date.
 ENGINE_VERSION = "11"
-
-# Speaker words recorded as pronoun mentions: "she", and "who" of "critics who say".
-PRONOUNS = PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
 
 
 @Language.component("paragraph_sentences")
@@ -52,6 +44,8 @@ def load_model(name: str) -> Language:
     guard_tokenizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
+    for component in ANNOTATION_COMPONENTS:
+        nlp.add_pipe(component)
     return nlp
 
 
@@ -64,33 +58,9 @@ class Annotator:
         self.version = f"quotewire-{ENGINE_VERSION}+{meta['lang']}_{meta['name']}-{meta['version']}"
 
     def annotate(self, text: str) -> Annotation:
-        return annotate_doc(self.nlp(text))
+        annotation: Annotation = self.nlp(text)._.annotation
+        return annotation
 
     def annotate_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Annotation]:
         for doc in self.nlp.pipe(texts, batch_size=batch_size):
-            yield annotate_doc(doc)
-
-
-def annotate_doc(doc: Doc) -> Annotation:
-    actors = find_actors(doc)
-    text = text_of(doc)
-    quotes = find_quotes(doc)
-    resolve_speakers(doc, actors, quotes)
-    annotation = Annotation(actors=actors, quotes=join_continuations(text, quotes))
-    add_speaker_mentions(annotation)
-    score_salience(annotation, len(text))
-    return annotation
-
-
-def add_speaker_mentions(annotation: Annotation) -> None:
-    """Record resolved pronoun and nominal speakers ("he", "the group") as mentions of their actor."""
-    for quote in annotation.quotes:
-        speaker = quote.speaker
-        if speaker is None or speaker.actor is None:
-            continue
-        actor = annotation.actors[speaker.actor]
-        if any(m.start < speaker.end and speaker.start < m.end for m in actor.mentions):
-            continue
-        form: MentionForm = "pronoun" if speaker.text.lower() in PRONOUNS else "description"
-        actor.mentions.append(Mention(speaker.start, speaker.end, speaker.text, form))
-        actor.mentions.sort(key=lambda m: m.start)
+            yield doc._.annotation
