@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import Double, Subquery, cast, column, false, func, literal_column, select, table
+from sqlalchemy import Double, Subquery, case, cast, column, false, func, literal_column, select, table
 from sqlmodel import Session
 
 from app.models import ARTICLE_FTS, PG_SEARCH_VECTOR, QUOTE_FTS
@@ -129,7 +129,11 @@ _PG_ARTICLE = table("article", column("id"), column("title"), column("text"), co
 _PG_QUOTE = table("quote", column("id"), column(PG_SEARCH_VECTOR))
 # ts_rank's weights of the labels D, C, B, A: the body is B, the title A, TITLE_WEIGHT times as much.
 _PG_WEIGHTS = f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}"
-_PG_HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_TOKENS}, MinWords=12, ShortWord=0"
+# ts_headline's options: the one passage of SNIPPET_TOKENS words around the best match (as FTS5's
+# snippet), or, for a document no longer than that, all of it.
+_PG_MARKS = f"StartSel={MARK_START}, StopSel={MARK_END}"
+_PG_PASSAGE = f"{_PG_MARKS}, MaxFragments=1, MaxWords={SNIPPET_TOKENS}, MinWords={SNIPPET_TOKENS - 1}, ShortWord=0"
+_PG_WHOLE = f"{_PG_MARKS}, HighlightAll=true"
 
 
 def _pg_query(query: str) -> Any:
@@ -180,7 +184,12 @@ class PgFullText:
 
 
 def _headline(document: Any, tsquery: Any) -> Any:
-    return func.ts_headline(literal_column(f"'{PG_CONFIG}'"), document, tsquery, _PG_HEADLINE)
+    config = literal_column(f"'{PG_CONFIG}'")
+    words = func.cardinality(func.regexp_split_to_array(func.btrim(document), r"\s+"))
+    return case(
+        (words <= SNIPPET_TOKENS, func.ts_headline(config, document, tsquery, _PG_WHOLE)),
+        else_=func.ts_headline(config, document, tsquery, _PG_PASSAGE),
+    )
 
 
 def _with_ellipses(passage: str, document: str) -> str:
