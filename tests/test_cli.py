@@ -272,17 +272,28 @@ def test_ingest_without_quiet_shows_progress_on_stderr(
     assert "Ingesting" in result.stderr
 
 
+# A trigger refusing one mention, as a constraint would (an IntegrityError), on each backend.
+REFUSE_DOVER = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_dover AFTER INSERT ON mention WHEN NEW.text = 'Dover' "
+        "BEGIN SELECT RAISE(ABORT, 'no Dover here'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_dover() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF NEW.text = 'Dover' THEN RAISE EXCEPTION 'no Dover here' USING ERRCODE = 'check_violation'; "
+        "END IF; RETURN NEW; END $$",
+        "CREATE TRIGGER refuse_dover AFTER INSERT ON mention FOR EACH ROW EXECUTE FUNCTION refuse_dover()",
+    ],
+}
+
+
 def test_ingest_keep_going_skips_an_article_the_database_refuses_leaving_none_of_its_rows(
     runner: CliRunner, db: Engine, database_url: str, four_articles: Path
 ) -> None:
     upgrade_to_head(database_url)
     with db.begin() as connection:
-        connection.execute(
-            text(
-                "CREATE TRIGGER refuse_dover AFTER INSERT ON mention WHEN NEW.text = 'Dover' "
-                "BEGIN SELECT RAISE(ABORT, 'no Dover here'); END"
-            )
-        )
+        for statement in REFUSE_DOVER[db.dialect.name]:
+            connection.execute(text(statement))
     result = runner.invoke(cli, ["ingest", "--keep-going", str(four_articles)])
     assert result.exit_code == 3
     assert lines(result.stderr)[-1].startswith(
