@@ -168,7 +168,9 @@ def list_articles(
     found = [(row, None) for row in rows] if rank is None else [(a, r) for a, r in rows]
     page, key = _page(found, limit, lambda row: _article_key(filters.sort, *row))
     articles = [a for a, _ in page]
-    snippets = full_text(session).snippets(session, filters.q, [_id(a) for a in articles]) if filters.q else {}
+    snippets = (
+        full_text(session).snippets(session, filters.q, [_id(a) for a in articles]) if filters.q else {}
+    )
     return summaries_out(session, articles, snippets), key
 
 

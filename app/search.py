@@ -125,6 +125,7 @@ class Fts5:
 
 # PostgreSQL (migration 0003): the text search configuration and the generated tsvector columns.
 PG_CONFIG = "quotewire"
+_PG_CONFIG_SQL: Any = literal_column(f"'{PG_CONFIG}'")
 _PG_ARTICLE = table("article", column("id"), column("title"), column("text"), column(PG_SEARCH_VECTOR))
 _PG_QUOTE = table("quote", column("id"), column(PG_SEARCH_VECTOR))
 # ts_rank's weights of the labels D, C, B, A: the body is B, the title A, TITLE_WEIGHT times as much.
@@ -132,13 +133,15 @@ _PG_WEIGHTS = f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}"
 # ts_headline's options: the one passage of SNIPPET_TOKENS words around the best match (as FTS5's
 # snippet), or, for a document no longer than that, all of it.
 _PG_MARKS = f"StartSel={MARK_START}, StopSel={MARK_END}"
-_PG_PASSAGE = f"{_PG_MARKS}, MaxFragments=1, MaxWords={SNIPPET_TOKENS}, MinWords={SNIPPET_TOKENS - 1}, ShortWord=0"
+_PG_PASSAGE = (
+    f"{_PG_MARKS}, MaxFragments=1, MaxWords={SNIPPET_TOKENS}, MinWords={SNIPPET_TOKENS - 1}, ShortWord=0"
+)
 _PG_WHOLE = f"{_PG_MARKS}, HighlightAll=true"
 
 
 def _pg_query(query: str) -> Any:
     """The user's words as a tsquery that needs all of them (words only: no operator syntax)."""
-    return func.plainto_tsquery(literal_column(f"'{PG_CONFIG}'"), " ".join(_WORD.findall(query)))
+    return func.plainto_tsquery(_PG_CONFIG_SQL, " ".join(_WORD.findall(query)))
 
 
 def _pg_matching(vector: Any, query: str) -> Any:
@@ -170,8 +173,13 @@ class PgFullText:
         article, tsquery = _PG_ARTICLE, _pg_query(query)
         title = func.coalesce(article.c.title, "")
         rows = session.execute(
-            select(article.c.id, article.c.text, _headline(article.c.text, tsquery), title, _headline(title, tsquery))
-            .where(_pg_matching(article.c[PG_SEARCH_VECTOR], query), article.c.id.in_(article_ids))
+            select(
+                article.c.id,
+                article.c.text,
+                _headline(article.c.text, tsquery),
+                title,
+                _headline(title, tsquery),
+            ).where(_pg_matching(article.c[PG_SEARCH_VECTOR], query), article.c.id.in_(article_ids))
         )
         snippets = {}
         for article_id, text, text_passage, title_text, title_passage in rows.all():
@@ -183,17 +191,25 @@ class PgFullText:
         return snippets
 
 
+# ts_headline's parser reads "<...>" as an HTML tag and leaves it out of the passage; the snippet is
+# the article's plain text, so angle brackets pass through it as two private-use characters.
+_PG_TAG_SIGNS = "<>"
+_PG_STAND_INS = "\ue000\ue001"
+_RESTORE_TAG_SIGNS = str.maketrans(_PG_STAND_INS, _PG_TAG_SIGNS)
+
+
 def _headline(document: Any, tsquery: Any) -> Any:
-    config = literal_column(f"'{PG_CONFIG}'")
-    words = func.cardinality(func.regexp_split_to_array(func.btrim(document), r"\s+"))
+    document = func.translate(document, _PG_TAG_SIGNS, _PG_STAND_INS)
+    words = func.regexp_count(document, r"\w+")  # as FTS5 counts tokens, roughly
     return case(
-        (words <= SNIPPET_TOKENS, func.ts_headline(config, document, tsquery, _PG_WHOLE)),
-        else_=func.ts_headline(config, document, tsquery, _PG_PASSAGE),
+        (words <= SNIPPET_TOKENS, func.ts_headline(_PG_CONFIG_SQL, document, tsquery, _PG_WHOLE)),
+        else_=func.ts_headline(_PG_CONFIG_SQL, document, tsquery, _PG_PASSAGE),
     )
 
 
 def _with_ellipses(passage: str, document: str) -> str:
-    """The passage with "…" on each side where the document goes on."""
+    """The passage, its angle brackets restored, with "…" on each side where the document goes on."""
+    passage = passage.translate(_RESTORE_TAG_SIGNS)
     plain = passage.replace(MARK_START, "").replace(MARK_END, "")
     start = document.find(plain)
     before = ELLIPSIS if start > 0 else ""

@@ -43,7 +43,9 @@ BACKENDS = [Backend.SQLITE, *([Backend.POSTGRESQL] if POSTGRES_URL else [])]
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "sqlite_only(reason): tests a part only SQLite has; skipped on PostgreSQL")
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): tests a part only SQLite has; skipped on PostgreSQL"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -68,7 +70,9 @@ def postgres() -> Iterator[PostgresServer]:
     server.close()
 
 
-def _database(backend: Backend, tmp_path: Path, request: pytest.FixtureRequest, *, migrated: bool) -> Iterator[str]:
+def _database(
+    backend: Backend, tmp_path: Path, request: pytest.FixtureRequest, *, migrated: bool
+) -> Iterator[str]:
     if backend is Backend.SQLITE:
         yield f"sqlite:///{tmp_path / 'quotewire.db'}"
         return

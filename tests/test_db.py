@@ -113,7 +113,7 @@ def test_sqlite_connection_uses_wal_journal(engine: Engine) -> None:
 
 def test_foreign_key_violation_is_rejected(session: Session) -> None:
     session.add(models.Paragraph(article_id=999, index=0, start=0, end=1, text="x"))
-    with pytest.raises(Exception, match="(?i)foreign key"):
+    with pytest.raises(Exception, match=r"(?i)foreign key"):
         session.commit()
 
 

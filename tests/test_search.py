@@ -163,7 +163,8 @@ def full_text_objects(engine: Engine) -> list[str]:
     """FTS5's tables on SQLite; the tsvector columns and the text search configuration on PostgreSQL."""
     catalog = {
         "sqlite": "SELECT name FROM sqlite_master WHERE name LIKE '%fts%'",
-        "postgresql": "SELECT column_name FROM information_schema.columns WHERE column_name = 'search_vector' "
+        "postgresql": "SELECT column_name FROM information_schema.columns "
+        "WHERE column_name = 'search_vector' "
         "UNION ALL SELECT cfgname FROM pg_ts_config WHERE cfgname = 'quotewire'",
     }
     with engine.connect() as connection:

@@ -90,7 +90,9 @@ def _fill_actor_words() -> None:
 def upgrade() -> None:
     # With a time zone on PostgreSQL, as published_at and ingested_at (SQLite stores all three alike).
     dated_at = sa.DateTime().with_variant(sqlmodel.sql.sqltypes.UTCDateTime(), "postgresql")
-    op.add_column("article", sa.Column("dated_at", dated_at, nullable=False, server_default="1970-01-01 00:00:00"))
+    op.add_column(
+        "article", sa.Column("dated_at", dated_at, nullable=False, server_default="1970-01-01 00:00:00")
+    )
     op.execute("UPDATE article SET dated_at = coalesce(published_at, ingested_at)")
     with op.batch_alter_table("article", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_article_dated_at"), ["dated_at"], unique=False)
@@ -143,9 +145,13 @@ def _create_pg_full_text() -> None:
             sa.text("SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'unaccent'")
         ).scalar_one()
         dictionaries = f"{schema}.unaccent, {PG_STEMMER}"
-    op.execute(f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR {PG_WORD_TOKENS} WITH {dictionaries}")
+    op.execute(
+        f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR {PG_WORD_TOKENS} WITH {dictionaries}"
+    )
     for table, vector in PG_VECTORS.items():
-        op.execute(f"ALTER TABLE {table} ADD COLUMN {PG_VECTOR} tsvector GENERATED ALWAYS AS ({vector}) STORED")
+        op.execute(
+            f"ALTER TABLE {table} ADD COLUMN {PG_VECTOR} tsvector GENERATED ALWAYS AS ({vector}) STORED"
+        )
         op.execute(f"CREATE INDEX ix_{table}_{PG_VECTOR} ON {table} USING gin ({PG_VECTOR})")
 
 
