@@ -488,12 +488,13 @@ def test_wrong_model_name_is_one_line_on_stderr(tmp_path: Path) -> None:
 
 
 def test_missing_database_driver_is_one_line_on_stderr_without_the_password(tmp_path: Path) -> None:
-    url = "postgresql+psycopg://reader:secret@db.example/news"
+    """MySQL's driver, which quotewire never installs (psycopg comes with the dev extras)."""
+    url = "mysql+pymysql://reader:secret@db.example/news"
     result = run_quotewire(tmp_path, "stats", QUOTEWIRE_DATABASE_URL=url)
     assert result.returncode == 4
     assert result.stderr.splitlines() == [
-        "error: QUOTEWIRE_DATABASE_URL=postgresql+psycopg://reader:***@db.example/news: "
-        "its database driver is not installed (psycopg)"
+        "error: QUOTEWIRE_DATABASE_URL=mysql+pymysql://reader:***@db.example/news: "
+        "its database driver is not installed (pymysql)"
     ]
 
 
