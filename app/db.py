@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from filelock import FileLock
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import NullPool
 from sqlmodel import create_engine
 
 _PACKAGE = Path(__file__).resolve().parent
 # Inside a built wheel the migrations ship as app/migrations; in a source checkout they sit at the top.
 MIGRATIONS_DIR = next(p for p in (_PACKAGE / "migrations", _PACKAGE.parent / "migrations") if p.is_dir())
+# The PostgreSQL advisory lock every quotewire process takes to migrate a database: any fixed bigint
+# that other software on the same database is unlikely to use ("quotewir" in ASCII).
+MIGRATION_LOCK_KEY = 0x71756F7465776972
 
 
 def make_engine(url: str) -> Engine:
@@ -56,10 +61,31 @@ def upgrade_to_head(url: str) -> None:
 
 
 def migration_lock(url: URL) -> AbstractContextManager[object]:
-    """A lock shared by every process migrating this database: a lock file beside a SQLite file;
-    none for an in-memory database (one process only)."""
+    """A lock shared by every process migrating this database: a PostgreSQL advisory lock, a lock
+    file beside a SQLite file; none for an in-memory database (one process only)."""
+    if url.get_backend_name() == "postgresql":
+        return _advisory_lock(url)
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return nullcontext()
     path = Path(url.database)
     path.parent.mkdir(parents=True, exist_ok=True)
     return FileLock(f"{path}.migrate.lock")
+
+
+@contextmanager
+def _advisory_lock(url: URL) -> Iterator[None]:
+    """Hold a session-level advisory lock on a connection of its own: the migration commits on its
+    own connections, so the lock must outlive their transactions, and it is released even if this
+    process dies (the server drops it with the connection)."""
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                connection.commit()
+    finally:
+        engine.dispose()

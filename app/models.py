@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, Table, Text, UniqueConstraint
 from sqlalchemy.engine.default import DefaultExecutionContext
@@ -153,6 +155,27 @@ class Quote(SQLModel, table=True):
     speaker_rule: str | None = None
 
 
+# The tables of the FTS5 indexes below: SQLite's only.
+FTS5_TABLES: set[str] = set()
+# PostgreSQL's full-text column on `article` and `quote` (generated, migration 0003) and its GIN index.
+PG_SEARCH_VECTOR = "search_vector"
+
+
+def in_schema_of(dialect: str) -> Callable[..., bool]:
+    """Alembic's `include_object` for a database of `dialect`: the metadata declares FTS5's tables,
+    which only SQLite has, and not PostgreSQL's tsvector columns and indexes, which only it has; each
+    backend's full text is compared on that backend only."""
+
+    def include(obj: Any, name: str | None, type_: str, reflected: bool, _compare_to: Any) -> bool:
+        if type_ == "table" and name in FTS5_TABLES:
+            return dialect == "sqlite"
+        if reflected and type_ in ("column", "index") and name and name.endswith(PG_SEARCH_VECTOR):
+            return dialect != "postgresql"
+        return True
+
+    return include
+
+
 def _fts5_index(name: str, *columns: str) -> Table:
     """Declare an FTS5 index and the shadow tables SQLite keeps for it.
 
@@ -162,6 +185,7 @@ def _fts5_index(name: str, *columns: str) -> Table:
     `create_all` them.
     """
     metadata = SQLModel.metadata
+    FTS5_TABLES.update(f"{name}{suffix}" for suffix in ("", "_data", "_idx", "_docsize", "_config"))
     # SQLite reports an INTEGER PRIMARY KEY of these tables as nullable: declared so, to compare equal.
     Table(
         f"{name}_data",

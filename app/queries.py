@@ -32,7 +32,7 @@ from app.schemas import (
     QuoteOut,
     SpeakerOut,
 )
-from app.search import FULL_TEXT, WORD_END, name_words, rank_key, rank_of
+from app.search import WORD_END, full_text, name_words, rank_key, rank_of
 
 Row = TypeVar("Row")
 Table = TypeVar("Table", models.Article, models.Actor)
@@ -163,7 +163,7 @@ def list_articles(
     query: Any = select(article)
     rank: Any = None
     if filters.q is not None:
-        matches = FULL_TEXT.articles(filters.q)
+        matches = full_text(session).articles(filters.q)
         rank = matches.c.rank
         query = select(article, rank).join(matches, matches.c.id == col(article.id))
     elif filters.sort is ArticleSort.RELEVANCE:
@@ -190,7 +190,9 @@ def list_articles(
     found = [(row, None) for row in rows] if rank is None else [(a, r) for a, r in rows]
     page, key = _page(found, limit, lambda row: _article_key(filters.sort, *row))
     articles = [a for a, _ in page]
-    snippets = FULL_TEXT.snippets(session, filters.q, [_id(a) for a in articles]) if filters.q else {}
+    snippets = (
+        full_text(session).snippets(session, filters.q, [_id(a) for a in articles]) if filters.q else {}
+    )
     return summaries_out(session, articles, snippets), key
 
 
@@ -317,7 +319,7 @@ def list_quotes(
     if filters.anonymous is not None:
         query = query.where(quote.speaker_anonymous == filters.anonymous)
     if filters.q is not None:
-        query = query.where(col(quote.id).in_(select(FULL_TEXT.quotes(filters.q).c.id)))
+        query = query.where(col(quote.id).in_(select(full_text(session).quotes(filters.q).c.id)))
     query = _published_between(query, filters.published_after, filters.published_before)
     after = _untagged(after, _QUOTES_TAG)
     if after is not None:

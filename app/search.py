@@ -1,10 +1,10 @@
 """Full-text search behind one small interface, and the folded words of actor names.
 
 The SQL backend answers with subqueries that the list queries join, so a search composes with every
-other filter and sort. SQLite's FTS5 is the one backend today; PostgreSQL can supply its own
-(`tsvector`) by implementing `FullText`. Keeping an index in step with its table is the schema's job,
-not the caller's: migration 0003 adds triggers, so every write (ORM, raw SQL, cascading delete)
-updates the index in the same transaction.
+other filter and sort: SQLite's FTS5 (`Fts5`) or PostgreSQL's `tsvector` (`PgFullText`), chosen by
+the session's database (`full_text`). Keeping an index in step with its table is the schema's job,
+not the caller's: migration 0003 adds FTS5 triggers, or generated tsvector columns, so every write
+(ORM, raw SQL, cascading delete) updates the index in the same transaction.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import Subquery, false, func, literal_column, select
+from sqlalchemy import Double, Subquery, case, cast, column, false, func, literal_column, select, table
 from sqlmodel import Session
 
-from app.models import ARTICLE_FTS, QUOTE_FTS
+from app.models import ARTICLE_FTS, PG_SEARCH_VECTOR, QUOTE_FTS
 
 MARK_START = "<mark>"
 MARK_END = "</mark>"
@@ -123,4 +123,103 @@ class Fts5:
         return {article_id: text for article_id, text in rows.all()}
 
 
-FULL_TEXT: FullText = Fts5()
+# PostgreSQL (migration 0003): the text search configuration and the generated tsvector columns.
+PG_CONFIG = "quotewire"
+_PG_CONFIG_SQL: Any = literal_column(f"'{PG_CONFIG}'")
+_PG_ARTICLE = table("article", column("id"), column("title"), column("text"), column(PG_SEARCH_VECTOR))
+_PG_QUOTE = table("quote", column("id"), column(PG_SEARCH_VECTOR))
+# ts_rank's weights of the labels D, C, B, A: the body is B, the title A, TITLE_WEIGHT times as much.
+_PG_WEIGHTS = f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}"
+# ts_headline's options: the one passage of SNIPPET_TOKENS words around the best match (as FTS5's
+# snippet), or, for a document no longer than that, all of it.
+_PG_MARKS = f"StartSel={MARK_START}, StopSel={MARK_END}"
+_PG_PASSAGE = (
+    f"{_PG_MARKS}, MaxFragments=1, MaxWords={SNIPPET_TOKENS}, MinWords={SNIPPET_TOKENS - 1}, ShortWord=0"
+)
+_PG_WHOLE = f"{_PG_MARKS}, HighlightAll=true"
+
+
+def _pg_query(query: str) -> Any:
+    """The user's words as a tsquery that needs all of them (words only: no operator syntax)."""
+    return func.plainto_tsquery(_PG_CONFIG_SQL, " ".join(_WORD.findall(query)))
+
+
+def _pg_matching(vector: Any, query: str) -> Any:
+    return vector.op("@@")(_pg_query(query)) if _WORD.search(query) else false()
+
+
+class PgFullText:
+    """PostgreSQL tsvector columns with GIN indexes (migration 0003), ranked by ts_rank; snippets by
+    ts_headline, with an ellipsis where the passage stops short of the text's start or end, as FTS5's."""
+
+    def articles(self, query: str) -> Subquery:
+        vector = _PG_ARTICLE.c[PG_SEARCH_VECTOR]
+        rank = func.ts_rank(literal_column(f"'{_PG_WEIGHTS}'"), vector, _pg_query(query))
+        # Negated (lower is better, as bm25) and as a double, so a cursor's float round-trips exactly.
+        return (
+            select(_PG_ARTICLE.c.id.label("id"), cast(-rank, Double).label("rank"))
+            .where(_pg_matching(vector, query))
+            .subquery("article_match")
+        )
+
+    def quotes(self, query: str) -> Subquery:
+        return (
+            select(_PG_QUOTE.c.id.label("id"))
+            .where(_pg_matching(_PG_QUOTE.c[PG_SEARCH_VECTOR], query))
+            .subquery("quote_match")
+        )
+
+    def snippets(self, session: Session, query: str, article_ids: Sequence[int]) -> dict[int, str]:
+        article, tsquery = _PG_ARTICLE, _pg_query(query)
+        title = func.coalesce(article.c.title, "")
+        rows = session.execute(
+            select(
+                article.c.id,
+                article.c.text,
+                _headline(article.c.text, tsquery),
+                title,
+                _headline(title, tsquery),
+            ).where(_pg_matching(article.c[PG_SEARCH_VECTOR], query), article.c.id.in_(article_ids))
+        )
+        snippets = {}
+        for article_id, text, text_passage, title_text, title_passage in rows.all():
+            # The body's passage, or the title's when only the title matches.
+            in_body = MARK_START in text_passage or MARK_START not in title_passage
+            snippets[article_id] = (
+                _with_ellipses(text_passage, text) if in_body else _with_ellipses(title_passage, title_text)
+            )
+        return snippets
+
+
+# ts_headline's parser reads "<...>" as an HTML tag and leaves it out of the passage; the snippet is
+# the article's plain text, so angle brackets pass through it as two private-use characters.
+_PG_TAG_SIGNS = "<>"
+_PG_STAND_INS = "\ue000\ue001"
+_RESTORE_TAG_SIGNS = str.maketrans(_PG_STAND_INS, _PG_TAG_SIGNS)
+
+
+def _headline(document: Any, tsquery: Any) -> Any:
+    document = func.translate(document, _PG_TAG_SIGNS, _PG_STAND_INS)
+    words = func.regexp_count(document, r"\w+")  # as FTS5 counts tokens, roughly
+    return case(
+        (words <= SNIPPET_TOKENS, func.ts_headline(_PG_CONFIG_SQL, document, tsquery, _PG_WHOLE)),
+        else_=func.ts_headline(_PG_CONFIG_SQL, document, tsquery, _PG_PASSAGE),
+    )
+
+
+def _with_ellipses(passage: str, document: str) -> str:
+    """The passage, its angle brackets restored, with "…" on each side where the document goes on."""
+    passage = passage.translate(_RESTORE_TAG_SIGNS)
+    plain = passage.replace(MARK_START, "").replace(MARK_END, "")
+    start = document.find(plain)
+    before = ELLIPSIS if start > 0 else ""
+    after = ELLIPSIS if start >= 0 and start + len(plain) < len(document) else ""
+    return f"{before}{passage}{after}"
+
+
+_BACKENDS: dict[str, FullText] = {"sqlite": Fts5(), "postgresql": PgFullText()}
+
+
+def full_text(session: Session) -> FullText:
+    """The full-text backend of the session's database."""
+    return _BACKENDS[session.get_bind().dialect.name]

