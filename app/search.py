@@ -129,7 +129,7 @@ _PG_CONFIG_SQL: Any = literal_column(f"'{PG_CONFIG}'")
 _PG_ARTICLE = table("article", column("id"), column("title"), column("text"), column(PG_SEARCH_VECTOR))
 _PG_QUOTE = table("quote", column("id"), column(PG_SEARCH_VECTOR))
 # ts_rank's weights of the labels D, C, B, A: the body is B, the title A, TITLE_WEIGHT times as much.
-_PG_WEIGHTS = f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}"
+_PG_WEIGHTS = f"{{0, 0, {1 / TITLE_WEIGHT}, 1}}"
 # ts_headline's options: the one passage of SNIPPET_TOKENS words around the best match (as FTS5's
 # snippet), or, for a document no longer than that, all of it.
 _PG_MARKS = f"StartSel={MARK_START}, StopSel={MARK_END}"

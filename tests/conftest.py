@@ -8,6 +8,7 @@ names a PostgreSQL server, again on a database of its own there (test ids end in
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from enum import StrEnum
 from pathlib import Path
 
@@ -121,16 +122,33 @@ def session(engine: Engine) -> Iterator[Session]:
         yield session
 
 
-@pytest.fixture
-async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    """The real app, started through its lifespan (migration, model load), with the write key."""
+LOOPBACK_CLIENT = ("127.0.0.1", 50000)
+
+
+@asynccontextmanager
+async def serving(
+    settings: Settings,
+    *,
+    headers: dict[str, str] | None = None,
+    client_address: tuple[str, int] = LOOPBACK_CLIENT,
+    timeout_s: float = 5.0,
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The real app, started through its lifespan (migration, model load), called over httpx from
+    `client_address`."""
     app = create_app(settings)
     async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
+        transport = httpx.ASGITransport(app=app, client=client_address)
         async with httpx.AsyncClient(
-            transport=transport, base_url="http://quotewire.test", headers={"X-API-Key": API_KEY}
+            transport=transport, base_url="http://quotewire.test", headers=headers, timeout=timeout_s
         ) as client:
             yield client
+
+
+@pytest.fixture
+async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The real app with the write key."""
+    async with serving(settings, headers={"X-API-Key": API_KEY}) as client:
+        yield client
 
 
 @pytest.fixture

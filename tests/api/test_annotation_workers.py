@@ -12,8 +12,7 @@ import pytest
 from pydantic import SecretStr
 
 from app.config import Settings
-from app.main import create_app
-from tests.conftest import API_KEY, MODEL, SEED
+from tests.conftest import API_KEY, MODEL, SEED, serving
 
 pytestmark = pytest.mark.anyio
 
@@ -41,16 +40,8 @@ def connect(database_url: str) -> Connect:
             annotate_queue=queue,
             annotate_timeout_s=timeout_s,
         )
-        app = create_app(settings)
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(
-                transport=transport,
-                base_url="http://quotewire.test",
-                headers={"X-API-Key": API_KEY},
-                timeout=60,
-            ) as client:
-                yield client
+        async with serving(settings, headers={"X-API-Key": API_KEY}, timeout_s=60) as client:
+            yield client
 
     return open_client
 

@@ -9,8 +9,7 @@ import pytest
 from pydantic import SecretStr
 
 from app.config import Settings
-from app.main import create_app
-from tests.conftest import API_KEY, MODEL
+from tests.conftest import API_KEY, MODEL, serving
 
 pytestmark = pytest.mark.anyio
 
@@ -29,13 +28,8 @@ async def small_client(database_url: str) -> AsyncIterator[httpx.AsyncClient]:
         annotate_workers=0,
         max_body_bytes=LIMIT,
     )
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://quotewire.test", headers={"X-API-Key": API_KEY}
-        ) as client:
-            yield client
+    async with serving(settings, headers={"X-API-Key": API_KEY}) as client:
+        yield client
 
 
 def assert_413(response: httpx.Response) -> None:

@@ -10,8 +10,7 @@ import httpx
 import pytest
 
 from app.config import Settings
-from app.main import create_app
-from tests.conftest import MODEL
+from tests.conftest import MODEL, serving
 
 BODY = "“The ferry runs again on Monday,” said Mayor Ana Ruiz."
 pytestmark = pytest.mark.anyio
@@ -30,11 +29,9 @@ def connect(database_url: str) -> Connect:
     async def open_client(
         client_address: tuple[str, int], **settings: object
     ) -> AsyncIterator[httpx.AsyncClient]:
-        app = create_app(Settings(database_url=database_url, nlp_model=MODEL, annotate_workers=0, **settings))  # type: ignore[arg-type]
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app, client=client_address)
-            async with httpx.AsyncClient(transport=transport, base_url="http://quotewire.test") as client:
-                yield client
+        no_key = Settings(database_url=database_url, nlp_model=MODEL, annotate_workers=0, **settings)  # type: ignore[arg-type]
+        async with serving(no_key, client_address=client_address) as client:
+            yield client
 
     return open_client
 
