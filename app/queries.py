@@ -60,6 +60,8 @@ _FOREIGN_CURSOR = "Invalid cursor: it continues another list or order; pass `nex
 INVALID_CURSOR = "Invalid cursor: pass the `next` value of a previous page unchanged."
 # Ids, and every number of a cursor, are 64-bit signed integers (SQLite INTEGER, PostgreSQL bigint).
 MIN_INT64, MAX_INT64 = -(2**63), 2**63 - 1
+# Ids live in INTEGER columns: 64 bits on SQLite but 32 on PostgreSQL, so no id is above this.
+MAX_ID = 2**31 - 1
 
 
 class InvalidQuery(ValueError):
@@ -126,7 +128,7 @@ def _id(row: models.Article | models.Quote | models.ArticleActor | models.Actor)
 def stored(session: Session, table: type[Table], row_id: int) -> Table | None:
     """The row with this id, None when there is none: also for an id beyond 64 bits, which the
     database driver would refuse with an overflow instead of finding nothing."""
-    return session.get(table, row_id) if 1 <= row_id <= MAX_INT64 else None
+    return session.get(table, row_id) if 1 <= row_id <= MAX_ID else None
 
 
 def corpus_revision(engine: Engine) -> int | None:

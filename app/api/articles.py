@@ -223,7 +223,7 @@ SearchText = Annotated[
         "aside). Each item then carries a `snippet`.",
     ),
 ]
-FilterIds = list[Annotated[int, Field(ge=1, le=queries.MAX_INT64)]] | None
+FilterIds = list[Annotated[int, Field(ge=1, le=queries.MAX_ID)]] | None
 ActorIds = Annotated[
     FilterIds, Query(description="Articles that mention this actor; repeat it: all must be there.")
 ]

@@ -48,14 +48,14 @@ router = APIRouter(prefix="/v1/quotes", tags=["quotes"], dependencies=[QueryChec
 def list_quotes(
     session: SessionDep,
     speaker_id: Annotated[
-        int | None, Query(ge=1, le=queries.MAX_INT64, description="Quotes this actor speaks.")
+        int | None, Query(ge=1, le=queries.MAX_ID, description="Quotes this actor speaks.")
     ] = None,
     actor_id: Annotated[
         int | None,
-        Query(ge=1, le=queries.MAX_INT64, description="Quotes in articles that mention this actor."),
+        Query(ge=1, le=queries.MAX_ID, description="Quotes in articles that mention this actor."),
     ] = None,
     article_id: Annotated[
-        int | None, Query(ge=1, le=queries.MAX_INT64, description="Quotes of this article.")
+        int | None, Query(ge=1, le=queries.MAX_ID, description="Quotes of this article.")
     ] = None,
     kind: Annotated[
         list[QuoteKind] | None,

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from app.api.articles import TOO_DEEP_JSON
-from app.queries import MAX_INT64
+from app.queries import MAX_ID, MAX_INT64
 
 pytestmark = pytest.mark.anyio
 
@@ -110,18 +110,18 @@ async def test_a_page_of_an_id_beyond_64_bits_is_an_html_404(
         ("/v1/articles", "speaker_id", ARTICLES_TAKES),
     ],
 )
-async def test_a_filter_id_beyond_64_bits_is_400(
+async def test_a_filter_id_beyond_the_id_columns_is_400(
     client: httpx.AsyncClient, article: dict[str, Any], path: str, name: str, takes: str
 ) -> None:
-    response = await client.get(path, params={name: str(PAST_INT64)})
-    detail = f"Invalid value of {name!r}: Input should be less than or equal to {MAX_INT64}. {takes}"
+    response = await client.get(path, params={name: str(MAX_ID + 1)})
+    detail = f"Invalid value of {name!r}: Input should be less than or equal to {MAX_ID}. {takes}"
     assert_problem(response, 400, detail)
 
 
-async def test_a_filter_id_within_64_bits_that_names_nothing_filters_everything_out(
+async def test_the_largest_filter_id_that_names_nothing_filters_everything_out(
     client: httpx.AsyncClient, article: dict[str, Any]
 ) -> None:
-    response = await client.get("/v1/quotes", params={"speaker_id": str(MAX_INT64)})
+    response = await client.get("/v1/quotes", params={"speaker_id": str(MAX_ID)})
     assert response.json() == {"items": [], "next": None}
 
 
