@@ -38,6 +38,7 @@ async def search(client: httpx.AsyncClient, **params: str) -> list[dict[str, Any
     return items
 
 
+@pytest.mark.sqlite_only("FTS5's bm25 with column weights; PostgreSQL's ts_rank orders differently (README)")
 async def test_relevance_weighs_a_title_match_four_times_a_body_match(client: httpx.AsyncClient) -> None:
     painted, council, twice = [await store(client, body) for body in (PAINTED, COUNCIL, TWICE)]
     found = await search(client, q="kelmar", sort="relevance")
