@@ -150,6 +150,7 @@ def refuse_mentions_of(engine: Engine, name: str) -> None:
         )
 
 
+@pytest.mark.sqlite_only("refuses rows with a SQLite trigger and reads the SQLite file")
 def test_store_batch_is_one_transaction_all_or_nothing(engine: Engine, annotator: Annotator) -> None:
     refuse_mentions_of(engine, "Dover")
     batch = annotated(annotator, SHORT_TEXTS[0], SHORT_TEXTS[3], SHORT_TEXTS[4])
@@ -158,6 +159,7 @@ def test_store_batch_is_one_transaction_all_or_nothing(engine: Engine, annotator
     assert rows(Path(engine.url.database or ""), "SELECT count(*) FROM article") == [(0,)]
 
 
+@pytest.mark.sqlite_only("reads the SQLite file")
 def test_store_batch_stores_a_body_repeated_in_the_batch_once(engine: Engine, annotator: Annotator) -> None:
     batch = annotated(annotator, SHORT_TEXTS[0], SHORT_TEXTS[1], SHORT_TEXTS[0])
     with Session(engine) as session:
