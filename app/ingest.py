@@ -15,7 +15,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from app import html_article, models
 from app.annotation_pool import describe_failure
@@ -262,12 +262,15 @@ def store_batch(session: Session, batch: list[AnnotatedArticle], annotator_versi
     whether it is new (a body stored already, or earlier in the batch, is not stored again)."""
     try:
         new: list[bool] = []
+        linked: set[int] = set()
         for item in batch:
             if find_by_hash(session, item.parsed.content_hash) is not None:
                 new.append(False)
                 continue
-            add_article(session, item.parsed, item.annotation, annotator_version, item.error)
+            parsed, annotation, error = item.parsed, item.annotation, item.error
+            linked |= _insert_article(session, parsed, annotation, annotator_version, error)[1]
             new.append(True)
+        refresh_actors(session, linked)  # once per batch: each actor's row is locked and written once
         session.commit()
     except Exception:
         session.rollback()
@@ -322,6 +325,19 @@ def add_article(
 ) -> models.Article:
     """Add the article, its paragraphs and its annotation to the session's transaction (flushed,
     not committed: the caller owns the transaction)."""
+    article, actor_ids = _insert_article(session, parsed, annotation, annotator_version, annotation_error)
+    refresh_actors(session, actor_ids)
+    return article
+
+
+def _insert_article(
+    session: Session,
+    parsed: ParsedArticle,
+    annotation: Annotation,
+    annotator_version: str,
+    annotation_error: str | None,
+) -> tuple[models.Article, set[int]]:
+    """The rows of `add_article`, without refreshing its actors: the article and the actors it links."""
     article = models.Article(
         title=parsed.title,
         source=parsed.source,
@@ -343,9 +359,9 @@ def add_article(
             models.Paragraph(article_id=article.id, index=index, start=start, end=end, text=paragraph)
         )
         start = end + len(PARAGRAPH_SEPARATOR)
-    write_annotation(session, article, annotation)
+    actor_ids = write_annotation(session, article, annotation)
     bump_revision(session)
-    return article
+    return article, actor_ids
 
 
 def reannotate(session: Session, article: models.Article, annotator: Annotator) -> None:
@@ -354,12 +370,11 @@ def reannotate(session: Session, article: models.Article, annotator: Annotator) 
         previous_actors = linked_actor_ids(session, article)
         for table in (models.Quote, models.Mention, models.ArticleActor):
             session.execute(delete(table).where(col(table.article_id) == article.id))
-        write_annotation(session, article, annotator.annotate(article.text))
+        linked = write_annotation(session, article, annotator.annotate(article.text))
         article.annotator_version = annotator.version
         article.annotation_status, article.annotation_error = AnnotationStatus.DONE, None
         session.add(article)
-        remove_orphan_actors(session)
-        refresh_actor_words(session, previous_actors)
+        refresh_actors(session, previous_actors | linked)
         bump_revision(session)
         session.commit()
     except Exception:
@@ -367,8 +382,9 @@ def reannotate(session: Session, article: models.Article, annotator: Annotator) 
         raise
 
 
-def write_annotation(session: Session, article: models.Article, annotation: Annotation) -> None:
-    """Add actors (merged into the global actor table), mentions and quotes of one article."""
+def write_annotation(session: Session, article: models.Article, annotation: Annotation) -> set[int]:
+    """Add actors (merged into the global actor table), mentions and quotes of one article; return
+    the ids of the actors it links, whose stored summaries the caller refreshes (`refresh_actors`)."""
     assert article.id is not None
     paragraph_starts = _paragraph_starts(article.text)
 
@@ -437,7 +453,7 @@ def write_annotation(session: Session, article: models.Article, annotation: Anno
             )
         )
     session.flush()
-    refresh_actor_words(session, set(actor_ids))
+    return set(actor_ids)
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -484,8 +500,7 @@ def delete_article(session: Session, article: models.Article) -> None:
         actor_ids = linked_actor_ids(session, article)
         session.delete(article)
         session.flush()
-        remove_orphan_actors(session)
-        refresh_actor_words(session, actor_ids)
+        refresh_actors(session, actor_ids)
         bump_revision(session)
         session.commit()
     except Exception:
@@ -500,30 +515,48 @@ def bump_revision(session: Session) -> None:
     session.execute(counted.values(revision=revision.revision + 1))
 
 
-def remove_orphan_actors(session: Session) -> None:
-    """Drop actors no stored article mentions any more."""
-    linked = select(models.ArticleActor.actor_id).distinct()
-    session.execute(delete(models.Actor).where(models.Actor.id.not_in(linked)))  # type: ignore[union-attr]
-
-
 def linked_actor_ids(session: Session, article: models.Article) -> set[int]:
     query = select(models.ArticleActor.actor_id).where(models.ArticleActor.article_id == article.id)
     return set(session.exec(query).all())
 
 
-def refresh_actor_words(session: Session, actor_ids: set[int]) -> None:
-    """Rewrite the name-search words of these actors from their name and the aliases of the links
-    they still have (an actor that no longer exists gets none)."""
+def refresh_actors(session: Session, actor_ids: set[int]) -> None:
+    """Recompute what these actors show of all their articles (article and quote counts, aliases,
+    roles, name-search words) from the links and quotes they have now; drop those left without any.
+
+    The actor rows are locked first, in id order: a concurrent write counting the same actor waits
+    for this one's commit and then counts its rows too, instead of overwriting them with its own
+    older count (PostgreSQL; SQLite has one writer at a time). NO KEY UPDATE, because the links being
+    added hold KEY SHARE locks on their actors, which a plain FOR UPDATE would wait on.
+    """
+    if not actor_ids:
+        return
+    actor, link, quote = models.Actor, models.ArticleActor, models.Quote
+    locked = select(actor).where(col(actor.id).in_(actor_ids)).order_by(col(actor.id))
+    actors = session.exec(locked.with_for_update(key_share=True)).all()
+    aliases: dict[int, list[str]] = {a_id: [] for a_id in actor_ids}
+    roles: dict[int, list[str]] = {a_id: [] for a_id in actor_ids}
+    article_counts: dict[int, int] = dict.fromkeys(actor_ids, 0)
+    links = select(link.actor_id, link.aliases, link.roles).where(col(link.actor_id).in_(actor_ids))
+    for actor_id, link_aliases, link_roles in session.exec(links.order_by(col(link.id))):
+        aliases[actor_id] += link_aliases
+        roles[actor_id] += link_roles
+        article_counts[actor_id] += 1
+    speaker = col(quote.speaker_actor_id)
+    spoken = select(speaker, func.count()).where(speaker.in_(actor_ids)).group_by(speaker)
+    quote_counts: dict[int | None, int] = dict(session.exec(spoken).all())
     session.execute(delete(models.ActorWord).where(col(models.ActorWord.actor_id).in_(actor_ids)))
-    names: dict[int, list[str]] = {}
-    for actor in session.exec(select(models.Actor).where(col(models.Actor.id).in_(actor_ids))):
-        assert actor.id is not None
-        names[actor.id] = [actor.name]
-    for link in session.exec(select(models.ArticleActor).where(col(models.ArticleActor.actor_id).in_(names))):
-        names[link.actor_id] += link.aliases
-    for actor_id, found in names.items():
-        words = _unique([word for name in found for word in name_words(name)])
-        session.add_all(models.ActorWord(actor_id=actor_id, word=word) for word in words)
+    for row in actors:
+        assert row.id is not None
+        if not article_counts[row.id]:
+            session.delete(row)  # no stored article mentions it any more
+            continue
+        row.article_count, row.quote_count = article_counts[row.id], quote_counts.get(row.id, 0)
+        row.aliases = [name for name in _unique(aliases[row.id]) if name != row.name]
+        row.roles = _unique(roles[row.id])
+        words = _unique([word for name in (row.name, *row.aliases) for word in name_words(name)])
+        session.add_all(models.ActorWord(actor_id=row.id, word=word) for word in words)
+        session.add(row)
     session.flush()
 
 

@@ -7,9 +7,19 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.engine.default import DefaultExecutionContext
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 # Stable constraint names, so that migrations can refer to (and SQLite batch mode can rebuild) them.
@@ -36,6 +46,10 @@ def utcnow() -> datetime:
 
 def _fk(target: str, *, ondelete: str, nullable: bool = False) -> Column[int]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+
+
+def _name_list() -> Column[list[str]]:
+    return Column(JSON, nullable=False, server_default="[]")
 
 
 def _publication_or_ingestion(context: DefaultExecutionContext) -> datetime:
@@ -79,8 +93,17 @@ class Paragraph(SQLModel, table=True):
     text: str
 
 
+# The actor list's order, most articles first then by id: this index serves it, and its keyset pages.
+ACTOR_RANKING_INDEX = "ix_actor_article_count_desc_id"
+
+
 class Actor(SQLModel, table=True):
-    """One real-world entity, shared by every article that mentions it."""
+    """One real-world entity, shared by every article that mentions it.
+
+    What the actor endpoints show of all its articles (article and quote counts, the aliases and
+    roles of its links) is stored here, kept in step by every write (`ingest.refresh_actors`), so a
+    read costs the same whatever the corpus size.
+    """
 
     __table_args__ = {"sqlite_autoincrement": True}
 
@@ -89,6 +112,14 @@ class Actor(SQLModel, table=True):
     name: str = Field(index=True)
     type: str = Field(index=True)
     country_code: str | None = None
+    article_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    quote_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # The aliases (other than the name) and roles of its links, each once, in link order.
+    aliases: list[str] = Field(default_factory=list, sa_column=_name_list())
+    roles: list[str] = Field(default_factory=list, sa_column=_name_list())
+
+
+Index(ACTOR_RANKING_INDEX, col(Actor.article_count).desc(), col(Actor.id))
 
 
 class ActorWord(SQLModel, table=True):

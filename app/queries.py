@@ -469,13 +469,8 @@ def list_actors(
     `name_prefix`: each of its words starts a word of the actor's name or of one of its aliases,
     case and accents aside ("maduro", "guai", "u.s.").
     """
-    article_count = func.count(col(models.ArticleActor.article_id)).label("article_count")
-    counted = (
-        select(col(models.ArticleActor.actor_id), article_count)
-        .group_by(col(models.ArticleActor.actor_id))
-        .subquery()
-    )
-    query = select(models.Actor, counted.c.article_count).join(counted, counted.c.actor_id == models.Actor.id)
+    actor = models.Actor
+    query: Any = select(actor)
     if name_prefix is not None:
         words = name_words(name_prefix)
         if not words:
@@ -484,44 +479,37 @@ def list_actors(
             starting = select(models.ActorWord.actor_id).where(
                 col(models.ActorWord.word) >= word, col(models.ActorWord.word) < word + WORD_END
             )
-            query = query.where(col(models.Actor.id).in_(starting))
+            query = query.where(col(actor.id).in_(starting))
     if actor_type:
-        query = query.where(models.Actor.type == actor_type)
-    if after is not None:
+        query = query.where(actor.type == actor_type)
+    ranked = query.order_by(col(actor.article_count).desc(), col(actor.id))
+    if after is None:
+        rows = list(session.exec(ranked.limit(limit + 1)).all())
+    else:
+        # Two index ranges instead of one OR: the rest of the cursor's count, then every lower count.
         count, last_id = after
-        query = query.where(
-            or_(
-                counted.c.article_count < count,
-                and_(counted.c.article_count == count, col(models.Actor.id) > last_id),
-            )
+        rows = list(
+            session.exec(ranked.where(actor.article_count == count, col(actor.id) > last_id).limit(limit + 1))
         )
-    rows = session.exec(
-        query.order_by(counted.c.article_count.desc(), col(models.Actor.id)).limit(limit + 1)
-    ).all()
-    page, key = _page(rows, limit, lambda row: [row[1], _id(row[0])])
-    return actors_out(session, [actor for actor, _ in page]), key
+        if len(rows) <= limit:
+            lower = ranked.where(col(actor.article_count) < count).limit(limit + 1 - len(rows))
+            rows += session.exec(lower).all()
+    page, key = _page(rows, limit, lambda row: [row.article_count, _id(row)])
+    return actors_out(page), key
 
 
-def actors_out(session: Session, actors: Sequence[models.Actor]) -> list[ActorOut]:
-    ids = [a.id for a in actors]
-    aliases: dict[int, list[str]] = defaultdict(list)
-    roles: dict[int, list[str]] = defaultdict(list)
-    article_counts: dict[int, int] = defaultdict(int)
-    for link in session.exec(select(models.ArticleActor).where(col(models.ArticleActor.actor_id).in_(ids))):
-        aliases[link.actor_id] += link.aliases
-        roles[link.actor_id] += link.roles
-        article_counts[link.actor_id] += 1
-    quote_counts = _counts(session, models.Quote.speaker_actor_id, ids)
+def actors_out(actors: Sequence[models.Actor]) -> list[ActorOut]:
+    """Actor rows as the API shows them: every figure is stored on the row (`ingest.refresh_actors`)."""
     return [
         ActorOut(
             id=a.id,
             name=a.name,
             type=a.type,  # type: ignore[arg-type]
             country_code=a.country_code,
-            aliases=[n for n in dict.fromkeys(aliases[a.id]) if n != a.name],
-            roles=list(dict.fromkeys(roles[a.id])),
-            article_count=article_counts[a.id],
-            quote_count=quote_counts.get(a.id, 0),
+            aliases=a.aliases,
+            roles=a.roles,
+            article_count=a.article_count,
+            quote_count=a.quote_count,
         )
         for a in actors
         if a.id is not None

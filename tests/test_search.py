@@ -190,7 +190,7 @@ def test_ingest_reannotate_and_delete_keep_actor_words_in_step(
     # A link the engine would not make: re-annotating the plan article drops it, and its alias.
     (wirt_id,) = ingest.linked_actor_ids(session, wirt)
     session.add(models.ArticleActor(article_id=plan.id, actor_id=wirt_id, aliases=["Zed"]))
-    ingest.refresh_actor_words(session, {wirt_id})
+    ingest.refresh_actors(session, {wirt_id})
     session.commit()
     assert "zed" in actor_words(session)
     ingest.reannotate(session, plan, annotator)

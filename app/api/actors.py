@@ -77,7 +77,7 @@ def list_actors(
 )
 def get_actor(actor_id: ActorId, session: SessionDep) -> ActorOut:
     """Names, aliases and roles seen across the corpus, with article and quote counts."""
-    return queries.actors_out(session, [_actor_or_404(session, actor_id)])[0]
+    return queries.actors_out([_actor_or_404(session, actor_id)])[0]
 
 
 @router.get(

@@ -60,7 +60,7 @@ def actor_page(request: Request, actor_id: int, session: SessionDep, cursor: Cur
     page = query_page(
         lambda key: queries.list_quotes(session, filters, PAGE_SIZE, key), cursor, queries.QUOTE_KEY_SIZE
     )
-    actor = queries.actors_out(session, [row])[0]
+    actor = queries.actors_out([row])[0]
     return render(request, "actor.html", {"actor": actor, "page": page})
 
 
