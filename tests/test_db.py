@@ -13,7 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col, select
 
 from app import ingest, models
 from app.db import alembic_config, make_engine, upgrade_to_head
@@ -252,3 +252,64 @@ def test_deleted_newest_article_id_is_not_given_to_the_next_one(engine: Engine, 
         ids.append(article.id)
         session.commit()
     assert ids == [1, 2, 3]
+
+
+def actor_columns(engine: Engine) -> set[str]:
+    return {column["name"] for column in inspect(engine).get_columns("actor")}
+
+
+def actor_indexes(engine: Engine) -> set[str]:
+    return {str(index["name"]) for index in inspect(engine).get_indexes("actor")}
+
+
+def test_0007_fills_actor_summaries_of_rows_stored_before_it_and_downgrades(
+    database_url: str, raw_engine: Engine
+) -> None:
+    config = alembic_config(database_url)
+    command.upgrade(config, "0006")
+    with raw_engine.begin() as connection:
+        for article_id in (1, 2):
+            connection.execute(
+                text(
+                    "INSERT INTO article (id, text, content_hash, annotator_version, ingested_at, dated_at) "
+                    "VALUES (:id, 'Ada Lovelace and Ben Ross met.', :hash, 'old', :moment, :moment)"
+                ),
+                {"id": article_id, "hash": str(article_id) * 64, "moment": "2026-11-01 00:00:00"},
+            )
+        for actor_id, name in ((1, "Ada Lovelace"), (2, "Ben Ross")):
+            connection.execute(
+                text("INSERT INTO actor (id, key, name, type) VALUES (:id, :key, :name, 'person')"),
+                {"id": actor_id, "key": f"person:{name.lower()}", "name": name},
+            )
+        links = [
+            (1, 1, 1, '["Ada L.", "Ada Lovelace"]', '["the author"]'),
+            (2, 2, 1, '["Lovelace", "Ada L."]', '["the countess", "the author"]'),
+            (3, 2, 2, "[]", "[]"),
+        ]
+        for link_id, article_id, actor_id, aliases, roles in links:
+            connection.execute(
+                text(
+                    "INSERT INTO articleactor (id, article_id, actor_id, aliases, roles, salience) "
+                    "VALUES (:id, :article, :actor, :aliases, :roles, 0.5)"
+                ),
+                {"id": link_id, "article": article_id, "actor": actor_id, "aliases": aliases, "roles": roles},
+            )
+        connection.execute(
+            text(
+                'INSERT INTO quote (id, article_id, paragraph, start, "end", spans, text, kind, '
+                "speaker_anonymous, speaker_actor_id) VALUES (1, 1, 0, 0, 3, '[[0, 3]]', 'Ada', 'direct', "
+                "FALSE, 1)"
+            )
+        )
+    command.upgrade(config, "0007")
+    with Session(raw_engine) as session:
+        actors = session.exec(select(models.Actor).order_by(col(models.Actor.id))).all()
+        filled = [(a.name, a.article_count, a.quote_count, a.aliases, a.roles) for a in actors]
+    assert filled == [
+        ("Ada Lovelace", 2, 1, ["Ada L.", "Lovelace"], ["the author", "the countess"]),
+        ("Ben Ross", 1, 0, [], []),
+    ]
+    assert models.ACTOR_RANKING_INDEX in actor_indexes(raw_engine)
+    command.downgrade(config, "0006")
+    assert not {"article_count", "quote_count", "aliases", "roles"} & actor_columns(raw_engine)
+    assert models.ACTOR_RANKING_INDEX not in actor_indexes(raw_engine)

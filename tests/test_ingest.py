@@ -517,6 +517,29 @@ def test_reannotate_keeps_counts_and_sets_annotator_version(session: Session, an
     assert before["Quote"] > 0
 
 
+def summary(session: Session, name: str) -> tuple[int, int, list[str], list[str]]:
+    actor = actor_named(session, name)
+    assert actor is not None
+    session.refresh(actor)
+    return actor.article_count, actor.quote_count, actor.aliases, actor.roles
+
+
+def test_reannotate_recounts_the_actors_of_the_links_it_drops(session: Session, annotator: Annotator) -> None:
+    store(session, annotator, "Oskar Wirt said the roads were closed.")
+    school = store(session, annotator, "Tom Berg visited the new school on Monday.")
+    wirt = actor_named(session, "Oskar Wirt")
+    assert wirt is not None and wirt.id is not None
+    # A link the engine would not make: re-annotating the school article drops it.
+    link = models.ArticleActor(article_id=school.id, actor_id=wirt.id, aliases=["Zed"], roles=["the driver"])
+    session.add(link)
+    ingest.refresh_actors(session, {wirt.id})
+    session.commit()
+    assert summary(session, "Oskar Wirt") == (2, 1, ["Zed"], ["the driver"])
+    ingest.reannotate(session, school, annotator)
+    assert summary(session, "Oskar Wirt") == (1, 1, [], [])
+    assert summary(session, "Tom Berg") == (1, 0, [], [])
+
+
 def test_delete_article_removes_its_rows_and_orphan_actors(session: Session, annotator: Annotator) -> None:
     article = store(session, annotator, QUOTE_ARTICLE)
     ingest.delete_article(session, article)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from app import models
 from app.batch_ingest import annotate_batch, batched
 from app.db import make_engine
 from app.ingest import AnnotatedArticle, parse_plain_text, read_file, store_batch
@@ -166,6 +167,15 @@ def test_store_batch_stores_a_body_repeated_in_the_batch_once(engine: Engine, an
         assert store_batch(session, batch, annotator.version) == [True, True, False]
         assert store_batch(session, batch[:1], annotator.version) == [False]
     assert rows(Path(engine.url.database or ""), "SELECT count(*) FROM article") == [(2,)]
+
+
+def test_store_batch_counts_an_actor_named_across_the_batch(engine: Engine, annotator: Annotator) -> None:
+    bodies = [SHORT_TEXTS[0], "Anna Berg, the mayor, said the bridge was safe."]
+    batch = annotate_batch(annotator, [parse_plain_text(body) for body in bodies])
+    with Session(engine) as session:
+        store_batch(session, batch, annotator.version)
+        actor = session.exec(select(models.Actor).where(models.Actor.name == "Anna Berg")).one()
+    assert (actor.article_count, actor.quote_count, actor.aliases, actor.roles) == (2, 2, [], ["the mayor"])
 
 
 @pytest.mark.timeout(600)  # subprocesses loading the model on a shared machine

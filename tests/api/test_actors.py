@@ -63,3 +63,23 @@ async def test_unknown_actor_is_404_problem(client: httpx.AsyncClient) -> None:
 
 async def test_unknown_actor_type_filter_is_400(client: httpx.AsyncClient) -> None:
     assert (await client.get("/v1/actors", params={"type": "planet"})).status_code == 400
+
+
+TOM = "Tom Berg visited the new school on Monday."
+ANA_WARNS = "Ana Ruiz warned that the river was rising."
+ANA_SAYS = "Ana Ruiz said the dam would hold."
+
+
+async def people(client: httpx.AsyncClient) -> list[tuple[str, int, int]]:
+    found = (await client.get("/v1/actors", params={"type": "person"})).json()["items"]
+    return [(a["name"], a["article_count"], a["quote_count"]) for a in found]
+
+
+async def test_deleting_an_article_lowers_its_actors_counts_and_their_rank(client: httpx.AsyncClient) -> None:
+    await post(client, TOM)
+    await post(client, ANA_WARNS)
+    said = await post(client, ANA_SAYS)
+    assert await people(client) == [("Ana Ruiz", 2, 2), ("Tom Berg", 1, 0)]
+    assert (await client.delete(f"/v1/articles/{said['id']}")).status_code == 204
+    # Now tied at one article: the older actor comes first.
+    assert await people(client) == [("Tom Berg", 1, 0), ("Ana Ruiz", 1, 1)]
