@@ -434,6 +434,7 @@ def write_annotation(session: Session, article: models.Article, annotation: Anno
                 text=article.text[quote.start : quote.end],
                 kind=quote.kind,
                 rule=quote.rule.value,
+                dated_at=article.dated_at,
                 cue_text=cue.text if cue else None,
                 cue_start=cue.start if cue else None,
                 cue_end=cue.end if cue else None,
@@ -572,6 +573,8 @@ def update_metadata(session: Session, article: models.Article, patch: ArticlePat
             setattr(article, field, value)
         article.dated_at = article.published_at or article.ingested_at
         session.add(article)
+        quotes = col(models.Quote.article_id) == article.id
+        session.execute(update(models.Quote).where(quotes).values(dated_at=article.dated_at))
         bump_revision(session)
         session.commit()
     except Exception:

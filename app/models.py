@@ -184,6 +184,17 @@ class Quote(SQLModel, table=True):
     # strings so that a new rule needs no migration. Null on rows stored before rules were recorded.
     rule: str | None = None
     speaker_rule: str | None = None
+    # Its article's `dated_at`, copied (ingest, PATCH keep it in step): the corpus-wide quote list
+    # sorts by it, and an index holding it beside the speaker serves a speaker's newest quotes.
+    dated_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+# The quote list's order, newest article first then text order, overall and per speaker.
+QUOTE_ORDER_INDEX = "ix_quote_dated_at_desc_article_id_desc_id"
+SPEAKER_QUOTE_ORDER_INDEX = "ix_quote_speaker_actor_id_dated_at_desc_article_id_desc_id"
+_QUOTE_ORDER = (col(Quote.dated_at).desc(), col(Quote.article_id).desc(), col(Quote.id))
+Index(QUOTE_ORDER_INDEX, *_QUOTE_ORDER)
+Index(SPEAKER_QUOTE_ORDER_INDEX, col(Quote.speaker_actor_id), *_QUOTE_ORDER)
 
 
 # The tables of the FTS5 indexes below: SQLite's only.

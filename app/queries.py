@@ -302,11 +302,11 @@ def list_quotes(
     """Quotes across the corpus, newest article first (as the article list), then in text order.
 
     Keyset (article time, article id, quote id): the article part descends, the quote part ascends.
-    The page is chosen on those three columns alone (the sort then moves narrow rows), and its
-    quotes and articles are read after by id.
+    The page is chosen on the quote's own columns (it holds its article's time), which its indexes
+    keep in this order, overall and per speaker; its quotes and articles are read after by id.
     """
     quote, article = models.Quote, models.Article
-    query: Any = select(quote.id, article.id, article.dated_at).join(article)
+    query: Any = select(quote.id, quote.article_id, quote.dated_at)
     if filters.speaker_id is not None:
         query = query.where(quote.speaker_actor_id == filters.speaker_id)
     if filters.actor_id is not None:
@@ -322,19 +322,26 @@ def list_quotes(
         query = query.where(quote.speaker_anonymous == filters.anonymous)
     if filters.q is not None:
         query = query.where(col(quote.id).in_(select(full_text(session).quotes(filters.q).c.id)))
-    query = _published_between(query, filters.published_after, filters.published_before)
+    after_time, before_time = filters.published_after, filters.published_before
+    if after_time is not None or before_time is not None:
+        query = _published_between(query.join(article), after_time, before_time)
+        # A published article's time is its publication: the same bounds on the quote's copy of it
+        # let the order's index seek to them.
+        if after_time is not None:
+            query = query.where(col(quote.dated_at) >= utc(after_time))
+        if before_time is not None:
+            query = query.where(col(quote.dated_at) < utc(before_time))
     after = _untagged(after, _QUOTES_TAG)
     if after is not None:
         moment, article_id, quote_id = _moment(after[0]), after[1], after[2]
+        same_article = and_(col(quote.dated_at) == moment, col(quote.article_id) == article_id)
         query = query.where(
             or_(
-                tuple_(col(article.dated_at), col(article.id)) < tuple_(moment, article_id),
-                and_(
-                    col(article.dated_at) == moment, col(article.id) == article_id, col(quote.id) > quote_id
-                ),
+                tuple_(col(quote.dated_at), col(quote.article_id)) < tuple_(moment, article_id),
+                and_(same_article, col(quote.id) > quote_id),
             )
         )
-    query = query.order_by(col(article.dated_at).desc(), col(article.id).desc(), col(quote.id))
+    query = query.order_by(col(quote.dated_at).desc(), col(quote.article_id).desc(), col(quote.id))
     rows, key = _page(
         session.exec(query.limit(limit + 1)).all(),
         limit,

@@ -134,6 +134,7 @@ class Copier:
             speaker, affiliation = quote["speaker_actor_id"], quote["speaker_affiliation_id"]
             copied = quote | {
                 "article_id": article_id,
+                "dated_at": moment,
                 "speaker_actor_id": actor_of[speaker][0] if speaker is not None else None,
                 "speaker_affiliation_id": actor_of[affiliation][0] if affiliation is not None else None,
             }

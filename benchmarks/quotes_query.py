@@ -47,6 +47,8 @@ _CHILDREN = {
     "speaker_affiliation_id, rule, speaker_rule",
 }
 
+_QUOTE_TIMES = "UPDATE quote SET dated_at = (SELECT a.dated_at FROM article a WHERE a.id = quote.article_id)"
+
 
 def copy_articles(engine: Engine, seed_id: int, articles: int) -> None:
     with engine.begin() as connection:
@@ -58,6 +60,8 @@ def copy_articles(engine: Engine, seed_id: int, articles: int) -> None:
                 connection.execute(
                     text(f"INSERT INTO {table} ({columns}) {copied}"), {"copy": copy, "seed": seed_id}
                 )
+        # Each quote holds its article's time (the copies' are new).
+        connection.execute(text(_QUOTE_TIMES))
 
 
 def most_quoted_speaker(engine: Engine) -> int:

@@ -87,7 +87,6 @@ def list_requests(flood: Flood) -> list[tuple[str, dict[str, Any]]]:
         ("/v1/actors", {"q": "ferr"}),
         ("/v1/actors", {"type": "location"}),
         ("/v1/actors", {"q": "ferr", "type": "person"}),
-        (f"/v1/actors/{ferrow}", {}),
         (f"/v1/actors/{ferrow}/articles", {}),
         (f"/v1/actors/{ferrow}/quotes", {}),
         (f"/v1/articles/{flood.dam}/quotes", {}),
