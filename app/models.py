@@ -93,8 +93,10 @@ class Paragraph(SQLModel, table=True):
     text: str
 
 
-# The actor list's order, most articles first then by id: this index serves it, and its keyset pages.
+# The actor list's order, most articles first then by id: these indexes serve it, and its keyset
+# pages, over all actors and over those of one type.
 ACTOR_RANKING_INDEX = "ix_actor_article_count_desc_id"
+TYPED_ACTOR_RANKING_INDEX = "ix_actor_type_article_count_desc_id"
 
 
 class Actor(SQLModel, table=True):
@@ -119,7 +121,9 @@ class Actor(SQLModel, table=True):
     roles: list[str] = Field(default_factory=list, sa_column=_name_list())
 
 
-Index(ACTOR_RANKING_INDEX, col(Actor.article_count).desc(), col(Actor.id))
+_ACTOR_RANKING = (col(Actor.article_count).desc(), col(Actor.id))
+Index(ACTOR_RANKING_INDEX, *_ACTOR_RANKING)
+Index(TYPED_ACTOR_RANKING_INDEX, col(Actor.type), *_ACTOR_RANKING)
 
 
 class ActorWord(SQLModel, table=True):

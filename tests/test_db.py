@@ -309,7 +309,39 @@ def test_0007_fills_actor_summaries_of_rows_stored_before_it_and_downgrades(
         ("Ada Lovelace", 2, 1, ["Ada L.", "Lovelace"], ["the author", "the countess"]),
         ("Ben Ross", 1, 0, [], []),
     ]
-    assert models.ACTOR_RANKING_INDEX in actor_indexes(raw_engine)
+    assert {models.ACTOR_RANKING_INDEX, models.TYPED_ACTOR_RANKING_INDEX} <= actor_indexes(raw_engine)
     command.downgrade(config, "0006")
     assert not {"article_count", "quote_count", "aliases", "roles"} & actor_columns(raw_engine)
-    assert models.ACTOR_RANKING_INDEX not in actor_indexes(raw_engine)
+    assert not {models.ACTOR_RANKING_INDEX, models.TYPED_ACTOR_RANKING_INDEX} & actor_indexes(raw_engine)
+
+
+def test_0008_gives_quotes_stored_before_it_their_articles_time_and_downgrades(
+    database_url: str, raw_engine: Engine
+) -> None:
+    config = alembic_config(database_url)
+    command.upgrade(config, "0007")
+    with raw_engine.begin() as connection:
+        for article_id, moment in ((1, "2026-03-01 08:00:00"), (2, "2026-04-01 08:00:00")):
+            connection.execute(
+                text(
+                    "INSERT INTO article (id, text, content_hash, annotator_version, ingested_at, dated_at) "
+                    "VALUES (:id, '“Rain,” Ada said.', :hash, 'old', :moment, :moment)"
+                ),
+                {"id": article_id, "hash": str(article_id) * 64, "moment": moment},
+            )
+            connection.execute(
+                text(
+                    'INSERT INTO quote (id, article_id, paragraph, start, "end", spans, text, kind, '
+                    "speaker_anonymous) VALUES (:id, :id, 0, 0, 7, '[[0, 7]]', '“Rain,”', 'direct', FALSE)"
+                ),
+                {"id": article_id},
+            )
+    command.upgrade(config, "0008")
+    same_time = (
+        "SELECT q.id FROM quote q JOIN article a ON a.id = q.article_id "
+        "WHERE q.dated_at = a.dated_at ORDER BY q.id"
+    )
+    with raw_engine.connect() as connection:
+        assert connection.execute(text(same_time)).scalars().all() == [1, 2]
+    command.downgrade(config, "0007")
+    assert "dated_at" not in quote_columns(raw_engine)

@@ -117,3 +117,58 @@ def test_the_check_finds_a_whole_table_scan(engine: Engine) -> None:
         "postgresql": ("SELECT id FROM quote WHERE speaker_text = %s", "Seq Scan on quote"),
     }[engine.dialect.name]
     assert [found for found, _ in whole_table_scans(engine, [(statement, ("x",))])] == [detail]
+
+
+# A plan line sorting rows: the list's order is not an index's, so every matching row is read first.
+# Sorting only rows that tie on an index's leading columns is fine (SQLite: "... FOR RIGHT PART OF
+# ORDER BY", PostgreSQL: "Incremental Sort"): the index still stops the walk at the page's end.
+_SORT = {
+    "sqlite": re.compile(r"USE TEMP B-TREE FOR ORDER BY"),
+    "postgresql": re.compile(r"^(?:->\s+)?Sort$"),
+}
+
+
+def sorts(engine: Engine, statements: list[tuple[str, Any]]) -> list[tuple[str, str]]:
+    dialect = engine.dialect.name
+    with engine.connect() as connection:
+        if dialect == "postgresql":
+            # As for scans: on tables this small sorting is cheaper, so only a sort nothing can avoid shows.
+            connection.execute(text("SET enable_seqscan = off"))
+            connection.execute(text("SET enable_sort = off"))
+        found = []
+        for statement, parameters in statements:
+            plan = connection.exec_driver_sql(f"{_EXPLAIN[dialect]} {statement}", parameters).all()
+            found += [(d.strip(), statement) for *_, d in plan if _SORT[dialect].search(d.strip())]
+    return found
+
+
+async def test_lists_that_grow_with_the_corpus_walk_an_index_in_their_order(
+    client: httpx.AsyncClient, engine: Engine, statements: list[tuple[str, Any]]
+) -> None:
+    """A page of these reads stops after its rows instead of sorting all that match, so it costs the
+    same at any corpus size: however many quotes a speaker has, however many actors there are."""
+    flood = await ingest_flood(client)
+    ferrow = flood.actors["Ingrid Ferrow"]
+    for path, params in [
+        ("/v1/quotes", {}),
+        ("/v1/quotes", {"speaker_id": ferrow}),
+        ("/v1/articles", {}),
+        ("/v1/actors", {}),
+        ("/v1/actors", {"type": "location"}),
+        (f"/v1/actors/{ferrow}/quotes", {}),
+    ]:
+        statements.clear()
+        first = await client.get(path, params={**params, "limit": 1})
+        assert first.status_code == 200 and first.json()["next"], (path, first.text)
+        page = await client.get(path, params={**params, "limit": 1, "cursor": first.json()["next"]})
+        assert page.status_code == 200, (path, page.text)
+        assert sorts(engine, statements) == [], (path, params)
+
+
+def test_the_sort_check_finds_a_sort(engine: Engine) -> None:
+    """The detector itself: an order no index has is reported."""
+    statement, detail = {
+        "sqlite": ("SELECT id FROM quote ORDER BY speaker_text", "USE TEMP B-TREE FOR ORDER BY"),
+        "postgresql": ("SELECT id FROM quote ORDER BY speaker_text", "Sort"),
+    }[engine.dialect.name]
+    assert [found for found, _ in sorts(engine, [(statement, ())])] == [detail]

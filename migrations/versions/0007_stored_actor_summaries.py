@@ -2,8 +2,9 @@
 
 Adds to `actor` what the actor endpoints show of all its articles: `article_count`, `quote_count`,
 `aliases` and `roles` (JSON lists: its links' aliases other than its name, and their roles, each
-once, in link order), and the index `(article_count DESC, id)` that serves the list's order, most
-articles first, and its keyset pages. They were aggregated over every link on each request, so
+once, in link order), and the indexes `(article_count DESC, id)` and `(type, article_count DESC, id)`
+that serve the list's order, most articles first, and its keyset pages, over all actors and over
+one type. They were aggregated over every link on each request, so
 the actor reads grew with the corpus; every write now keeps them in step (`ingest.refresh_actors`).
 
 Existing rows are filled from their links and quotes. Downgrading drops the index and the columns.
@@ -25,6 +26,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 RANKING_INDEX = "ix_actor_article_count_desc_id"
+TYPED_RANKING_INDEX = "ix_actor_type_article_count_desc_id"
+RANKING = [sa.text("article_count DESC"), "id"]
 COUNT_COLUMNS = ("article_count", "quote_count")
 LIST_COLUMNS = ("aliases", "roles")
 
@@ -85,10 +88,12 @@ def upgrade() -> None:
     for name in LIST_COLUMNS:
         op.add_column("actor", sa.Column(name, sa.JSON(), nullable=False, server_default="[]"))
     _backfill()
-    op.create_index(RANKING_INDEX, "actor", [sa.text("article_count DESC"), "id"], unique=False)
+    op.create_index(RANKING_INDEX, "actor", RANKING, unique=False)
+    op.create_index(TYPED_RANKING_INDEX, "actor", ["type", *RANKING], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(TYPED_RANKING_INDEX, table_name="actor")
     op.drop_index(RANKING_INDEX, table_name="actor")
     for name in (*LIST_COLUMNS, *COUNT_COLUMNS):
         op.drop_column("actor", name)

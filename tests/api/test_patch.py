@@ -73,6 +73,21 @@ async def test_publication_time_moves_the_article_in_the_newest_order(client: ht
     assert [a["id"] for a in after] == [ferry["id"]]
 
 
+async def test_publication_time_moves_its_quotes_in_the_quote_list(
+    client: httpx.AsyncClient,
+) -> None:
+    ferry = await stored(client, BODY)
+    bridge = await stored(
+        client,
+        {"text": "Ruth Olsen said the bridge would reopen in May.", "published_at": "2026-06-01T06:00:00Z"},
+    )
+    quoted_articles = [q["article_id"] for q in (await client.get("/v1/quotes")).json()["items"]]
+    assert quoted_articles == [bridge["id"], ferry["id"]]
+    await client.patch(f"/v1/articles/{ferry['id']}", json={"published_at": "2026-07-01T06:00:00Z"})
+    quoted_articles = [q["article_id"] for q in (await client.get("/v1/quotes")).json()["items"]]
+    assert quoted_articles == [ferry["id"], bridge["id"]]
+
+
 async def test_clearing_the_publication_time_sorts_by_ingestion(client: httpx.AsyncClient) -> None:
     ferry, weather = await stored(client, BODY), await stored(client, OTHER)
     await client.patch(f"/v1/articles/{weather['id']}", json={"published_at": None})
