@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate seed test lint mutation bench eval clean
+.PHONY: install run migrate seed test lint mutation bench bench-scale eval clean
 
 install: $(VENV)/.installed
 
@@ -45,6 +45,11 @@ mutation: install
 
 bench: install
 	$(BIN)/python -m benchmarks.annotate
+
+# Read latency at 1,000 and 100,000 stored articles (databases built once, about 15 minutes, and kept
+# in data/bench/).
+bench-scale: install
+	$(BIN)/python -m benchmarks.scale_reads
 
 eval: install
 	$(BIN)/python -m benchmarks.eval_quotes

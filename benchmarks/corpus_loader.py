@@ -191,10 +191,10 @@ class Copier:
         self.pending.clear()
 
 
-def _ingest_seeds(engine: Engine, annotator: Annotator) -> list[int]:
+def _ingest_seeds(engine: Engine, annotator: Annotator, texts: list[str]) -> list[int]:
     ids = []
     with Session(engine) as session:
-        for body in seed_texts():
+        for body in texts:
             article, _ = ingest.ingest(session, annotator, ingest.parse_plain_text(body))
             assert article.id is not None
             ids.append(article.id)
@@ -220,9 +220,10 @@ def batches(total: int, size: int) -> Iterator[range]:
         yield range(start, min(start + size, total))
 
 
-def load(engine: Engine, annotator: Annotator, articles: int) -> None:
-    """Fill a migrated, empty database with `articles` articles (at least the seeds)."""
-    seed_ids = _ingest_seeds(engine, annotator)
+def load(engine: Engine, annotator: Annotator, articles: int, texts: list[str]) -> None:
+    """Fill a migrated, empty database with `articles` articles: the seed `texts` (distinct bodies)
+    ingested, then copies of them."""
+    seed_ids = _ingest_seeds(engine, annotator, texts)
     with engine.connect() as connection:
         seeds = [read_seed(connection, seed_id) for seed_id in seed_ids]
         copier = Copier(seeds, _max_id(connection, "article") + 1, _max_id(connection, "actor") + 1)

@@ -78,7 +78,7 @@ def database(cache: Path, articles: int, annotator: Annotator) -> str:
     upgrade_to_head(url)
     engine = make_engine(url)
     started = time.perf_counter()
-    corpus_loader.load(engine, annotator, articles)
+    corpus_loader.load(engine, annotator, articles, corpus_loader.seed_texts())
     engine.dispose()
     print(f"built {path}: {articles} articles in {time.perf_counter() - started:.0f} s")
     return url
