@@ -95,11 +95,6 @@ class QuoteFilters:
     published_before: datetime | None = None
 
 
-def _dated(article: models.Article) -> datetime:
-    assert article.dated_at is not None, "stored articles have a date to sort by"
-    return article.dated_at
-
-
 def _micros(moment: datetime) -> int:
     """A time as whole microseconds since 1970, for an integer cursor."""
     return (utc(moment) - _EPOCH) // _MICROSECOND
@@ -159,15 +154,22 @@ def _published_between(query: Any, after: datetime | None, before: datetime | No
 def list_articles(
     session: Session, filters: ArticleFilters, limit: int, after: Key
 ) -> tuple[list[ArticleSummary], Key]:
-    """Articles matching every filter, in the requested order; the keyset is that order's key."""
+    """Articles matching every filter, in the requested order; the keyset is that order's key.
+
+    The page is chosen on narrow rows (id, the times, the rank), so that sorting many matches of a
+    search moves no article text; its articles are read after by id. Only a relevance sort ranks.
+    """
     after = _untagged(after, _CURSOR_TAGS[filters.sort])
     article = models.Article
-    query: Any = select(article)
+    query: Any = select(article.id, article.dated_at, article.ingested_at)
     rank: Any = None
     if filters.q is not None:
         matches = full_text(session).articles(filters.q)
-        rank = matches.c.rank
-        query = select(article, rank).join(matches, matches.c.id == col(article.id))
+        if filters.sort is ArticleSort.RELEVANCE:
+            rank = matches.c.rank
+            query = query.add_columns(rank).join(matches, matches.c.id == col(article.id))
+        else:
+            query = query.where(col(article.id).in_(select(matches.c.id)))
     elif filters.sort is ArticleSort.RELEVANCE:
         raise InvalidQuery("sort=relevance needs a search text `q`.")
     for actor_id in filters.actor_ids:
@@ -189,22 +191,22 @@ def list_articles(
             query = query.where(tuple_(moment, col(article.id)) < tuple_(_moment(after[0]), after[1]))
         query = query.order_by(moment.desc(), col(article.id).desc())
     rows = session.exec(query.limit(limit + 1)).all()
-    found = [(row, None) for row in rows] if rank is None else [(a, r) for a, r in rows]
-    page, key = _page(found, limit, lambda row: _article_key(filters.sort, *row))
-    articles = [a for a, _ in page]
-    snippets = (
-        full_text(session).snippets(session, filters.q, [_id(a) for a in articles]) if filters.q else {}
-    )
+    page, key = _page(rows, limit, lambda row: _article_key(filters.sort, *row))
+    ids = [row[0] for row in page]
+    stored = {_id(a): a for a in session.exec(select(article).where(col(article.id).in_(ids)))}
+    articles = [stored[article_id] for article_id in ids]
+    snippets = full_text(session).snippets(session, filters.q, ids) if filters.q else {}
     return summaries_out(session, articles, snippets), key
 
 
-def _article_key(sort: ArticleSort, article: models.Article, rank: float | None) -> list[int]:
+def _article_key(
+    sort: ArticleSort, article_id: int, dated_at: datetime, ingested_at: datetime, rank: float | None = None
+) -> list[int]:
     tag = _CURSOR_TAGS[sort]
     if sort is ArticleSort.RELEVANCE:
         assert rank is not None, "a relevance sort reads ranks"
-        return [tag, rank_key(rank), _id(article)]
-    moment = _dated(article) if sort is ArticleSort.NEWEST else article.ingested_at
-    return [tag, _micros(moment), _id(article)]
+        return [tag, rank_key(rank), article_id]
+    return [tag, _micros(dated_at if sort is ArticleSort.NEWEST else ingested_at), article_id]
 
 
 def _untagged(key: Key, tag: int) -> Key:
