@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, and_, false, literal, or_, tuple_
+from sqlalchemy import BigInteger, Engine, and_, false, literal, or_, tuple_
 from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.sqltypes import UTCDateTime
@@ -105,6 +105,13 @@ def _micros(moment: datetime) -> int:
     return (utc(moment) - _EPOCH) // _MICROSECOND
 
 
+def _number(value: int) -> Any:
+    """A cursor's id or count as a 64-bit bound parameter: PostgreSQL would cast it to the 32-bit type
+    of the column it is compared with, so a forged number beyond 32 bits would fail instead of
+    matching no row (or every row)."""
+    return literal(value, BigInteger())
+
+
 def _moment(micros: int) -> Any:
     """Inverse of `_micros`, as a bound parameter compared like the stored columns; InvalidQuery for a
     number no stored time can have (a cursor this API did not make)."""
@@ -181,12 +188,14 @@ def list_articles(
     query = _published_between(query, filters.published_after, filters.published_before)
     if filters.sort is ArticleSort.RELEVANCE:
         if after is not None:
-            query = query.where(tuple_(rank, col(article.id)) > tuple_(rank_of(after[0]), after[1]))
+            query = query.where(tuple_(rank, col(article.id)) > tuple_(rank_of(after[0]), _number(after[1])))
         query = query.order_by(rank, col(article.id))
     else:
         moment = col(article.dated_at if filters.sort is ArticleSort.NEWEST else article.ingested_at)
         if after is not None:
-            query = query.where(tuple_(moment, col(article.id)) < tuple_(_moment(after[0]), after[1]))
+            query = query.where(
+                tuple_(moment, col(article.id)) < tuple_(_moment(after[0]), _number(after[1]))
+            )
         query = query.order_by(moment.desc(), col(article.id).desc())
     rows = session.exec(query.limit(limit + 1)).all()
     found = [(row, None) for row in rows] if rank is None else [(a, r) for a, r in rows]
@@ -289,7 +298,7 @@ def actor_quotes(session: Session, actor_id: int, limit: int, after: Key) -> tup
 def _quotes(session: Session, query: Any, limit: int, after: Key) -> tuple[list[QuoteOut], Key]:
     """Quotes in id order, which is text order within an article (they are stored sorted)."""
     if after is not None:
-        query = query.where(col(models.Quote.id) > after[0])
+        query = query.where(col(models.Quote.id) > _number(after[0]))
     rows = session.exec(query.order_by(col(models.Quote.id)).limit(limit + 1)).all()
     quotes, key = _page(rows, limit, lambda q: [_id(q)])
     names = _speaker_names(session, quotes)
@@ -325,7 +334,7 @@ def list_quotes(
     query = _published_between(query, filters.published_after, filters.published_before)
     after = _untagged(after, _QUOTES_TAG)
     if after is not None:
-        moment, article_id, quote_id = _moment(after[0]), after[1], after[2]
+        moment, article_id, quote_id = _moment(after[0]), _number(after[1]), _number(after[2])
         query = query.where(
             or_(
                 tuple_(col(article.dated_at), col(article.id)) < tuple_(moment, article_id),
@@ -425,7 +434,7 @@ def article_actors(
         .limit(limit + 1)
     )
     if after is not None:
-        query = query.where(col(models.ArticleActor.id) > after[0])
+        query = query.where(col(models.ArticleActor.id) > _number(after[0]))
     rows, key = _page(session.exec(query).all(), limit, lambda row: [_id(row[0])])
     actor_ids = [actor.id for _, actor in rows]
     mentions: dict[int, list[MentionOut]] = defaultdict(list)
@@ -488,7 +497,7 @@ def list_actors(
     if actor_type:
         query = query.where(models.Actor.type == actor_type)
     if after is not None:
-        count, last_id = after
+        count, last_id = _number(after[0]), _number(after[1])
         query = query.where(
             or_(
                 counted.c.article_count < count,

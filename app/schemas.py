@@ -96,6 +96,33 @@ TimeIn = Annotated[
     ),
 ]
 
+# PostgreSQL's text columns cannot hold U+0000: no text the API takes may contain it, on either backend,
+# so that both answer alike (a 4xx naming the field) and no row is half-stored.
+NUL = "\x00"
+NUL_REFUSED = "Input should not contain the NUL character (U+0000)"
+
+
+def _without_nul(value: str) -> str:
+    if NUL in value:
+        raise PydanticCustomError("string_nul", NUL_REFUSED)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class _NulFreeSchema:
+    """States `_without_nul` in the schema, so that generated clients and fuzzers know it."""
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["pattern"] = "^[^\\u0000]*$"
+        return json_schema
+
+
+# Text a client sends: in a body (`title`) or a query (`q`).
+TextIn = Annotated[str, AfterValidator(_without_nul), _NulFreeSchema()]
+
 QuoteRuleField = Annotated[QuoteRule, _ValueMeanings(QUOTE_RULE_MEANINGS)]
 SpeakerRuleField = Annotated[SpeakerRule, _ValueMeanings(SPEAKER_RULE_MEANINGS)]
 
@@ -219,14 +246,14 @@ class ArticleIn(BaseModel):
         },
     )
 
-    text: str | None = Field(
+    text: TextIn | None = Field(
         default=None,
         min_length=1,
         max_length=MAX_TEXT_CHARS,
         description="The body; a blank line separates paragraphs. Served back normalised (see "
         "`ArticleOut.text`): offsets index the returned text, not this one. Not with `html`.",
     )
-    html: str | None = Field(
+    html: TextIn | None = Field(
         default=None,
         min_length=1,
         max_length=MAX_HTML_CHARS,
@@ -235,8 +262,8 @@ class ArticleIn(BaseModel):
         "decoded. Its title, site name (else author), canonical URL and date fill in `title`, "
         "`source`, `url` and `published_at`; those given here win.",
     )
-    title: str | None = _TITLE_FIELD
-    source: str | None = _SOURCE_FIELD
+    title: TextIn | None = _TITLE_FIELD
+    source: TextIn | None = _SOURCE_FIELD
     url: AnyHttpUrl | None = _URL_FIELD
     published_at: TimeIn | None = _PUBLISHED_AT_FIELD
 
@@ -256,8 +283,8 @@ class ArticlePatch(BaseModel):
         json_schema_extra={"examples": [{"title": _SEED_TITLE, "published_at": "2019-03-26T21:00:00Z"}]},
     )
 
-    title: str | None = _TITLE_FIELD
-    source: str | None = _SOURCE_FIELD
+    title: TextIn | None = _TITLE_FIELD
+    source: TextIn | None = _SOURCE_FIELD
     url: AnyHttpUrl | None = _URL_FIELD
     published_at: TimeIn | None = _PUBLISHED_AT_FIELD
 

@@ -50,6 +50,7 @@ from app.schemas import (
     ArticleSummary,
     Page,
     QuoteOut,
+    TextIn,
     TimeIn,
 )
 
@@ -215,7 +216,7 @@ async def _annotate(annotation: AnnotationDep, text: str) -> tuple[Annotation, s
 
 
 SearchText = Annotated[
-    str | None,
+    TextIn | None,
     Query(
         min_length=1,
         max_length=500,
@@ -230,7 +231,7 @@ ActorIds = Annotated[
 SpeakerIds = Annotated[
     FilterIds, Query(description="Articles where this actor is quoted; repeat it: all must be.")
 ]
-Source = Annotated[str | None, Query(max_length=200, description="Exactly this source, e.g. `Reuters`.")]
+Source = Annotated[TextIn | None, Query(max_length=200, description="Exactly this source, e.g. `Reuters`.")]
 PublishedAfter = Annotated[
     TimeIn | None, Query(description="Published at or after this time (no offset = UTC).")
 ]
