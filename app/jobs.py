@@ -122,7 +122,7 @@ def job_out(job: Job) -> JobOut:
         article_url=None if article_id is None else article_path(article_id),
         error=None if state is JobState.DONE else job.meta.get(ERROR),
         attempts=job.meta.get(ATTEMPTS, 0),
-        enqueued_at=_utc(job.enqueued_at),
+        created_at=utc(job.created_at),
         started_at=_utc(job.started_at),
         ended_at=_utc(job.ended_at),
     )

@@ -637,7 +637,7 @@ JOB_QUEUED_EXAMPLE: dict[str, Any] = {
     "article_url": None,
     "error": None,
     "attempts": 0,
-    "enqueued_at": "2026-11-25T10:54:16.965209Z",
+    "created_at": "2026-11-25T10:54:16.965209Z",
     "started_at": None,
     "ended_at": None,
 }
@@ -665,7 +665,7 @@ class JobOut(BaseModel):
         description="Why the last attempt failed: set when `failed`, and while a retry waits; else null."
     )
     attempts: int = Field(description="How many times a worker has started the job.")
-    enqueued_at: datetime | None = Field(description="When it was queued, in UTC.")
+    created_at: datetime = Field(description="When the POST queued it, in UTC (a retry keeps it).")
     started_at: datetime | None = Field(description="When its last attempt started, in UTC; null before.")
     ended_at: datetime | None = Field(description="When its last attempt ended, in UTC; null before.")
 
