@@ -50,6 +50,9 @@ _STATES = {
     JobStatus.STOPPED: JobState.FAILED,
     JobStatus.CANCELED: JobState.FAILED,
 }
+# A Redis that does not answer within this makes a request a 503 instead of a stalled one (a worker
+# raises it for its blocking wait for jobs).
+REDIS_TIMEOUT_S = 5.0
 ATTEMPTS = "attempts"  # job.meta keys
 ERROR = "error"
 
@@ -63,7 +66,9 @@ class JobQueue:
 
     def __init__(self, settings: Settings) -> None:
         assert settings.redis_url is not None
-        self.redis = Redis.from_url(settings.redis_url)
+        self.redis = Redis.from_url(
+            settings.redis_url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S
+        )
         self.queue = Queue(settings.queue_name, connection=self.redis, serializer=JSONSerializer)
         delays = settings.job_retry_delays_s
         self._retry = Retry(max=len(delays), interval=delays) if delays else None
