@@ -57,7 +57,7 @@ class Settings(BaseSettings):
         default=60.0,
         gt=0,
         description="Seconds one article may take to annotate; past that the write is a 422 and nothing "
-        "is stored (a queued job fails, not retried).",
+        "is stored (a queued article is stored with annotation_status failed, as when annotation raises).",
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

@@ -73,6 +73,7 @@ class JobQueue:
         delays = settings.job_retry_delays_s
         self._retry = Retry(max=len(delays), interval=delays) if delays else None
         self._ttl_s = settings.job_ttl_s
+        # The time budget of a synchronous POST: RQ interrupts a job past it (whole seconds).
         self._timeout_s = math.ceil(settings.annotate_timeout_s)
 
     def enqueue(self, article: ParsedArticle) -> JobOut:

@@ -18,11 +18,15 @@ from app.config import Settings
 from app.db import make_engine, upgrade_to_head
 from app.ingest import parse_plain_text
 from app.jobs import JobQueue, from_payload, to_payload
+from app.models import AnnotationStatus
 from app.parsed import ParsedArticle
 from app.schemas import JobOut, JobState
+from tests.conftest import SEED
 from tests.queue import WORKER_TIMEOUT_S, running_worker, wait_for, work_until_empty
 
 SHORT = "“The ferry runs again on Monday,” said Mayor Ana Ruiz."
+# About 100,000 characters of news: several seconds of annotation, over a one-second budget.
+LONG = "\n\n".join([SEED.read_text(encoding="utf-8")] * 40)
 # Every retry of a transient failure waits this long, so that the backoff shows in the job's times.
 RETRY_DELAY_S = 1
 NO_SUCH_TABLE = "no such table: main.missing"
@@ -129,3 +133,27 @@ def test_permanent_failure_fails_at_once_with_its_error(queue_settings: Settings
         1,
         "The article could not be stored: refused by the test",
     )
+
+
+@pytest.mark.timeout(2 * WORKER_TIMEOUT_S)
+def test_article_over_the_annotation_budget_is_stored_as_failed(
+    queue_settings: Settings, tmp_path: Path
+) -> None:
+    """As when the annotator raises: the article is kept, failed, for `quotewire reannotate`."""
+    settings = queue_settings.model_copy(update={"annotate_timeout_s": 1.0})
+    jobs = JobQueue(settings)
+    job_id = jobs.enqueue(parse_plain_text(LONG)).id
+
+    assert work_until_empty(settings, tmp_path).returncode == 0
+
+    done = _job(jobs, job_id)
+    assert (done.status, done.attempts) == (JobState.DONE, 1)
+    engine = make_engine(settings.database_url)
+    with Session(engine) as session:
+        article = session.get(models.Article, done.article_id)
+        assert article is not None
+        assert (article.annotation_status, article.annotation_error) == (
+            AnnotationStatus.FAILED,
+            "JobTimeoutException: Task exceeded maximum timeout value (1 seconds)",
+        )
+    engine.dispose()
