@@ -15,7 +15,8 @@ RUN pip install --no-deps --require-hashes -r requirements-model.txt
 COPY pyproject.toml README.md ./
 COPY app ./app
 COPY migrations ./migrations
-RUN pip install .
+# Both extras, so that one image serves on PostgreSQL and runs queue workers (README "Scaling").
+RUN pip install '.[postgres,queue]'
 COPY seeds ./seeds
 
 RUN useradd --system --uid 10001 --home-dir /srv/quotewire quotewire \
