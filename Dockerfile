@@ -15,7 +15,10 @@ RUN pip install --no-deps --require-hashes -r requirements-model.txt
 COPY pyproject.toml README.md ./
 COPY app ./app
 COPY migrations ./migrations
-RUN pip install .
+# Both extras, so that one image serves on PostgreSQL and runs queue workers (README "Scaling");
+# every version is pinned in pyproject.toml, which hadolint does not read.
+# hadolint ignore=DL3013
+RUN pip install '.[postgres,queue]'
 COPY seeds ./seeds
 
 RUN useradd --system --uid 10001 --home-dir /srv/quotewire quotewire \

@@ -1,4 +1,5 @@
-"""`quotewire` command line: migrate, ingest files, re-annotate, export and count stored articles.
+"""`quotewire` command line: migrate, ingest files, run a queue worker, re-annotate, export and count
+stored articles.
 
 Output for people and for scripts: progress, warnings and errors go to stderr; a command's summary
 goes to stdout (export's to stderr, its stdout being the data). `--quiet` leaves only the errors,
@@ -29,7 +30,7 @@ from app.ingest import InvalidArticle
 from app.models import AnnotationStatus
 from app.nlp import Annotator
 from app.schemas import ExportedArticle
-from app.startup import StartupError, load_annotator, one_line, open_database
+from app.startup import QUEUE_NOT_INSTALLED, StartupError, load_annotator, one_line, open_database
 from app.stats import corpus_stats
 
 cli = typer.Typer(
@@ -387,6 +388,32 @@ def stats(as_json: AsJson = False) -> None:
     typer.echo(
         "".join(f"  {name}: {number}\n" for name, number in counts.annotator_versions.items()), nl=False
     )
+
+
+@cli.command()
+def worker(
+    burst: Annotated[
+        bool, typer.Option("--burst", help="Stop once the queue is empty instead of waiting for jobs.")
+    ] = False,
+) -> None:
+    """Take ingest jobs from the queue (QUOTEWIRE_REDIS_URL) and store their articles.
+
+    Jobs come from POST /v1/articles with `Prefer: respond-async`. The model is loaded once, before the
+    first job; each job is annotated and stored in one transaction, by the same code as a synchronous
+    POST. A job failing on a transient error (the database locked or unreachable) is retried after
+    QUOTEWIRE_JOB_RETRY_DELAYS_S; run as many workers as cores, on as many machines as needed.
+
+    Exit status: 0 stopped (Ctrl-C, SIGTERM, or --burst with the queue empty); 4 Redis, the database or
+    the model cannot be used.
+    """
+    try:
+        from app.jobs import run_worker  # here: only this command needs the `queue` extra (RQ)
+    except ImportError as error:
+        _setup_failed(StartupError(QUEUE_NOT_INSTALLED.format(module=error.name)))
+    try:
+        run_worker(get_settings(), burst=burst)
+    except StartupError as error:
+        _setup_failed(error)
 
 
 def main() -> None:

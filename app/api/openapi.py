@@ -19,11 +19,11 @@ from pydantic import BaseModel
 from app import schemas as wire_models
 from app.api.body_limit import too_large_detail
 from app.api.deps import LOCAL_WRITES_ONLY
-from app.api.errors import PROBLEM_MEDIA_TYPE
+from app.api.errors import PROBLEM_MEDIA_TYPE, QUEUE_DOWN_DETAIL
 from app.api.pagination import encode_cursor
 from app.config import DEFAULT_MAX_BODY_BYTES
 from app.queries import INVALID_CURSOR
-from app.schemas import ArticleIn, FieldError, Page, Problem
+from app.schemas import EXAMPLE_JOB_ID, JOB_QUEUED_EXAMPLE, ArticleIn, FieldError, JobOut, Page, Problem
 
 JSON_MEDIA_TYPE = "application/json"
 SCHEMA_REF = "#/components/schemas/{model}"
@@ -37,6 +37,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {}
 UNPROCESSABLE = str(HTTPStatus.UNPROCESSABLE_ENTITY.value)
 METHOD_VERBS = {"POST": "create", "PATCH": "patch", "PUT": "replace", "DELETE": "delete"}
 EXAMPLE_ETAG = 'W/"5d41402abc4b2a76b9719d911017c592"'
+EXAMPLE_JOB_PATH = f"/v1/jobs/{EXAMPLE_JOB_ID}"
 
 ETAG_HEADER = {
     "description": "A tag of this representation: send it back in `If-None-Match` to get a 304 "
@@ -54,6 +55,16 @@ LINK_HEADER = {
     "with `cursor` set to `next`); absent on the last page.",
     "schema": {"type": "string"},
     "example": '<http://127.0.0.1:8000/v1/articles/1/quotes?limit=1&cursor=WzFd>; rel="next"',
+}
+JOB_LOCATION_HEADER = {
+    "description": "The path of the job: `/v1/jobs/{id}`.",
+    "schema": {"type": "string"},
+    "example": EXAMPLE_JOB_PATH,
+}
+PREFERENCE_APPLIED_HEADER = {
+    "description": "`respond-async`: the `Prefer` header was honoured (RFC 7240).",
+    "schema": {"type": "string"},
+    "example": "respond-async",
 }
 LOCATION_HEADER = {
     "description": "The path of the article: `/v1/articles/{id}`.",
@@ -82,19 +93,15 @@ def not_found(path: str, thing: str, missing_id: int) -> Problem:
 def path_id_below_one(path: str, parameter: str) -> Problem:
     """The 422 of an id path parameter under 1, as served."""
     message = "Input should be greater than or equal to 1"
+    return _bad_path_parameter(path, parameter, message, "greater_than_equal")
+
+
+def _bad_path_parameter(path: str, parameter: str, message: str, error_type: str) -> Problem:
     return _problem(
         HTTPStatus.UNPROCESSABLE_ENTITY,
         f"path.{parameter}: {message}",
         path,
-        [
-            FieldError(
-                field=parameter,
-                message=message,
-                loc=["path", parameter],
-                msg=message,
-                type="greater_than_equal",
-            )
-        ],
+        [FieldError(field=parameter, message=message, loc=["path", parameter], msg=message, type=error_type)],
     )
 
 
@@ -102,6 +109,13 @@ ARTICLE_NOT_FOUND = not_found("/v1/articles/99", "article", 99)
 ACTOR_NOT_FOUND = not_found("/v1/actors/99", "actor", 99)
 BAD_ARTICLE_ID = path_id_below_one("/v1/articles/0", "article_id")
 BAD_ACTOR_ID = path_id_below_one("/v1/actors/0", "actor_id")
+JOB_NOT_FOUND = _problem(HTTPStatus.NOT_FOUND, f"No job with id {EXAMPLE_JOB_ID}.", EXAMPLE_JOB_PATH)
+BAD_JOB_ID = _bad_path_parameter(
+    "/v1/jobs/42",
+    "job_id",
+    "Input should be a valid UUID, invalid length: expected length 32 for simple format, found 2",
+    "uuid_parsing",
+)
 BAD_CURSOR = _problem(HTTPStatus.BAD_REQUEST, INVALID_CURSOR, "/v1/articles/1/quotes")
 BAD_JSON = _problem(
     HTTPStatus.BAD_REQUEST, "The request body is not valid JSON: Expecting value.", "/v1/articles"
@@ -116,6 +130,8 @@ REMOTE_WRITE = _problem(HTTPStatus.FORBIDDEN, LOCAL_WRITES_ONLY, "/v1/articles")
 RETRY_AFTER_S = 5
 BUSY_DETAIL = "Every annotation worker is busy and the queue is full: retry after the time in Retry-After."
 POOL_BUSY = _problem(HTTPStatus.SERVICE_UNAVAILABLE, BUSY_DETAIL, "/v1/articles")
+QUEUE_DOWN = _problem(HTTPStatus.SERVICE_UNAVAILABLE, QUEUE_DOWN_DETAIL, EXAMPLE_JOB_PATH)
+HEALTH_QUEUE_DOWN = _problem(HTTPStatus.SERVICE_UNAVAILABLE, QUEUE_DOWN_DETAIL, "/health")
 BODY_TOO_LARGE = _problem(
     HTTPStatus.REQUEST_ENTITY_TOO_LARGE, too_large_detail(DEFAULT_MAX_BODY_BYTES), "/v1/articles"
 )
@@ -227,6 +243,22 @@ def created_responses(model: type[BaseModel]) -> dict[int | str, dict[str, Any]]
             "headers": {"Location": LOCATION_HEADER},
             "content": model_content(model),
         },
+    }
+
+
+def accepted_response() -> dict[int | str, dict[str, Any]]:
+    """POST with `Prefer: respond-async` on a server with a job queue: 202 and the queued job."""
+    return {
+        HTTPStatus.ACCEPTED.value: {
+            "description": "Queued (`Prefer: respond-async` with a job queue); `Location` points at the job.",
+            "headers": {"Location": JOB_LOCATION_HEADER, "Preference-Applied": PREFERENCE_APPLIED_HEADER},
+            "content": {
+                JSON_MEDIA_TYPE: {
+                    "schema": {"$ref": SCHEMA_REF.format(model=JobOut.__name__)},
+                    **example_content("JobOut_queued", JOB_QUEUED_EXAMPLE)[JSON_MEDIA_TYPE],
+                }
+            },
+        }
     }
 
 

@@ -12,7 +12,7 @@ from app.api.deps import QueryChecked, SessionDep
 from app.api.openapi import page_responses, problem_responses, unknown_parameter
 from app.api.pagination import DEFAULT_LIMIT, Cursor, Limit, query_page
 from app.nlp.annotations import QuoteKind
-from app.schemas import CorpusQuoteOut, Page
+from app.schemas import CorpusQuoteOut, Page, TextIn
 
 router = APIRouter(prefix="/v1/quotes", tags=["quotes"], dependencies=[QueryChecked])
 
@@ -65,7 +65,7 @@ def list_quotes(
         bool | None, Query(description="`true`: unnamed sources only; `false`: all others.")
     ] = None,
     q: Annotated[
-        str | None,
+        TextIn | None,
         Query(
             min_length=1,
             max_length=500,

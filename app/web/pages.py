@@ -13,6 +13,7 @@ from app import models, queries
 from app.api.deps import SessionDep
 from app.api.page_links import ARTICLE_PAGE
 from app.api.pagination import query_page
+from app.schemas import TextIn
 from app.web.article_view import article_view
 from app.web.routing import PageRoute
 from app.web.templating import STATIC_DIR, render
@@ -24,7 +25,7 @@ MAX_SEARCH_CHARS = 500  # as the API's `q`
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
 Cursor = Annotated[str | None, Query(description="The previous page's `next`.")]
-SearchText = Annotated[str | None, Query(max_length=MAX_SEARCH_CHARS, description="Words to find.")]
+SearchText = Annotated[TextIn | None, Query(max_length=MAX_SEARCH_CHARS, description="Words to find.")]
 
 
 @router.get("/", name="home")

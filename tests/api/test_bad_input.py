@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -171,6 +172,36 @@ async def test_a_forged_cursor_is_400_on_every_paged_endpoint(
         assert_problem(response, 400, INVALID_CURSOR)
 
 
+# A forged cursor's ids and counts beyond 32 bits: no row has such an id (PostgreSQL's ids are 32-bit),
+# so a list after it in ascending id order is empty and one in descending order holds every row.
+BEYOND_32_BITS = 2**40
+YEAR_9000 = int((datetime(9000, 1, 1, tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()) * 10**6
+
+
+async def test_a_cursor_with_ids_beyond_32_bits_reads_past_or_before_every_row(
+    client: httpx.AsyncClient, article: dict[str, Any], actor_id: int
+) -> None:
+    quote_texts = [
+        q["text"] for q in (await client.get(f"/v1/articles/{article['id']}/quotes")).json()["items"]
+    ]
+    assert quote_texts == ["“The bridge will reopen in May,”"]
+    huge = BEYOND_32_BITS
+    expected = {
+        f"/v1/articles/{article['id']}/quotes": ([huge], []),
+        f"/v1/articles/{article['id']}/actors": ([huge], []),
+        f"/v1/actors/{actor_id}/quotes": ([huge], []),
+        "/v1/actors": ([huge, huge], ["Ilse Varga"]),
+        "/v1/articles": ([1, YEAR_9000, huge], [article["id"]]),
+        f"/v1/actors/{actor_id}/articles": ([1, YEAR_9000, huge], [article["id"]]),
+        "/v1/quotes": ([4, YEAR_9000, huge, huge], quote_texts),
+    }
+    for path, (key, items) in expected.items():
+        response = await client.get(path, params={"cursor": cursor(key)})
+        assert (path, response.status_code) == (path, 200)
+        found = [item.get("name") or item.get("text") or item["id"] for item in response.json()["items"]]
+        assert (path, found) == (path, items)
+
+
 async def test_a_cursor_time_outside_years_1_to_9999_is_400(client: httpx.AsyncClient, actor_id: int) -> None:
     """Keys of 64-bit numbers whose microseconds since 1970 no stored time can have."""
     for path, params in (
@@ -273,3 +304,51 @@ async def test_the_last_moment_with_a_utc_form_is_kept(
     assert response.json()["published_at"] == "9999-12-31T23:59:59Z"
     after = await client.get("/v1/articles", params={"published_after": "9999-12-31T23:59:59Z"})
     assert [a["id"] for a in after.json()["items"]] == [article["id"]]
+
+
+NUL_REFUSED = "Input should not contain the NUL character (U+0000)"
+
+
+async def test_nul_in_a_json_article_is_422_naming_the_field_and_nothing_is_stored(
+    client: httpx.AsyncClient,
+) -> None:
+    for field, body in (
+        ("text", {"text": "Ilse Varga said “yes\x00” on Monday."}),
+        ("title", {"text": TEXT, "title": "Bridge\x00"}),
+        ("source", {"text": TEXT, "source": "Harbour\x00Post"}),
+    ):
+        response = await client.post("/v1/articles", json=body)
+        assert_problem(response, 422, f"{field}: {NUL_REFUSED}")
+        [error] = response.json()["errors"]
+        assert (error["field"], error["message"]) == (field, NUL_REFUSED)
+    assert (await client.get("/v1/articles")).json()["items"] == []
+
+
+async def test_nul_in_a_plain_text_article_is_422_and_nothing_is_stored(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/v1/articles", content=f"{TEXT}\x00".encode(), headers={"content-type": "text/plain"}
+    )
+    assert_problem(response, 422, "The article contains the NUL character (U+0000), which cannot be stored.")
+    assert (await client.get("/v1/articles")).json()["items"] == []
+
+
+async def test_nul_in_a_patched_title_is_422_and_the_title_stays(
+    client: httpx.AsyncClient, article: dict[str, Any]
+) -> None:
+    response = await client.patch(f"/v1/articles/{article['id']}", json={"title": "New\x00"})
+    assert_problem(response, 422, f"body.title: {NUL_REFUSED}")
+    assert (await client.get(f"/v1/articles/{article['id']}")).json()["title"] is None
+
+
+async def test_nul_in_a_text_query_parameter_is_400(
+    client: httpx.AsyncClient, article: dict[str, Any]
+) -> None:
+    for path, name in (
+        ("/v1/articles", "q"),
+        ("/v1/articles", "source"),
+        ("/v1/quotes", "q"),
+        ("/v1/actors", "q"),
+    ):
+        response = await client.get(path, params={name: "Varga\x00"})
+        assert (path, name, response.status_code) == (path, name, 400)
+        assert response.json()["detail"].startswith(f"Invalid value of '{name}': {NUL_REFUSED}.")

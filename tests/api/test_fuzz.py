@@ -39,7 +39,6 @@ SEED_TIME = "2026-04-01T08:00:00Z"
 _DIRECTORY = Path(tempfile.mkdtemp(prefix="quotewire-fuzz-"))
 atexit.register(shutil.rmtree, _DIRECTORY, ignore_errors=True)
 _DATABASE = _DIRECTORY / "quotewire.db"
-_SEEDED = _DIRECTORY / "seeded.db"
 _APP = create_app(
     Settings(
         database_url=f"sqlite:///{_DATABASE}", nlp_model=MODEL, api_key=SecretStr(API_KEY), annotate_workers=0
@@ -99,9 +98,11 @@ async def _ingest_seed_articles(database: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def seeded_database() -> Path:
-    asyncio.run(_ingest_seed_articles(_SEEDED))
-    return _SEEDED
+def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new file each session: a second session in one process (mutmut's) must not find the first's."""
+    seeded = tmp_path_factory.mktemp("seeded") / "seeded.db"
+    asyncio.run(_ingest_seed_articles(seeded))
+    return seeded
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Message
 
 from app.config import Settings
 from app.main import create_app
+from app.schemas import EXAMPLE_JOB_ID
 
 pytestmark = pytest.mark.anyio
 
@@ -267,6 +268,7 @@ PATH_METHODS = {
     "/v1/actors/{actor_id}/articles": "GET, HEAD",
     "/v1/actors/{actor_id}/quotes": "GET, HEAD",
     "/v1/quotes": "GET, HEAD",
+    "/v1/jobs/{job_id}": "GET, HEAD",
     "/health": "GET, HEAD",
     "/": "GET, HEAD",
     "/articles/{article_id}": "GET, HEAD",
@@ -284,7 +286,7 @@ async def test_every_405_allows_exactly_the_methods_its_path_answers(client: htt
     documented = set((await client.get("/openapi.json")).json()["paths"])
     assert documented <= set(PATH_METHODS)
     for template, allow in PATH_METHODS.items():
-        path = template.format(article_id=1, actor_id=1)
+        path = template.format(article_id=1, actor_id=1, job_id=EXAMPLE_JOB_ID)
         for method in METHODS:
             response = await client.request(method, path)
             refused = method not in allow.split(", ")
@@ -367,7 +369,8 @@ class TestCorsWhenConfigured:
         assert response.headers["Access-Control-Allow-Origin"] == ORIGIN
         assert response.headers["Access-Control-Allow-Methods"] == "GET, HEAD, POST, PATCH, DELETE"
         assert response.headers["Access-Control-Allow-Headers"] == (
-            "Accept, Accept-Language, Authorization, Content-Language, Content-Type, If-None-Match, X-API-Key"
+            "Accept, Accept-Language, Authorization, Content-Language, Content-Type, If-None-Match, Prefer, "
+            "X-API-Key"
         )
 
     async def test_preflight_from_another_origin_is_refused(self, client: httpx.AsyncClient) -> None:
@@ -377,8 +380,10 @@ class TestCorsWhenConfigured:
         assert response.status_code == 400
         assert "Access-Control-Allow-Origin" not in response.headers
 
-    async def test_answer_exposes_etag_link_and_location(self, client: httpx.AsyncClient) -> None:
+    async def test_answer_exposes_etag_link_location_and_preference_applied(
+        self, client: httpx.AsyncClient
+    ) -> None:
         response = await client.get("/v1/articles", headers={"Origin": ORIGIN})
         assert response.status_code == 200
         assert response.headers["Access-Control-Allow-Origin"] == ORIGIN
-        assert response.headers["Access-Control-Expose-Headers"] == "ETag, Link, Location"
+        assert response.headers["Access-Control-Expose-Headers"] == "ETag, Link, Location, Preference-Applied"

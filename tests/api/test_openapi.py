@@ -69,7 +69,7 @@ def _operation_gaps(
     if method == "post":
         gaps += [
             f"{where} {status}: no Location header"
-            for status in ("200", "201")
+            for status in ("200", "201", "202")
             if status in responses and "Location" not in responses[status].get("headers", {})
         ]
     return gaps
@@ -121,6 +121,7 @@ async def test_operation_ids_are_tag_and_verb(client: httpx.AsyncClient) -> None
         ("get", "/v1/actors/{actor_id}"): "actors-get",
         ("get", "/v1/actors/{actor_id}/articles"): "actors-list-articles",
         ("get", "/v1/actors/{actor_id}/quotes"): "actors-list-quotes",
+        ("get", "/v1/jobs/{job_id}"): "jobs-get",
         ("get", "/health"): "health-get",
     }
     assert all(OPERATION_ID.match(operation_id) for operation_id in ids.values())
