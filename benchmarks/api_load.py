@@ -115,7 +115,11 @@ def main() -> None:
     batch = work / "articles.jsonl"
     batch.write_text("\n".join(article_lines(args.articles)) + "\n", encoding="utf-8")
     env = {"QUOTEWIRE_DATABASE_URL": f"sqlite:///{work / 'quotewire.db'}", "QUOTEWIRE_ANNOTATE_WORKERS": "0"}
-    subprocess.run(["quotewire", "ingest", "--quiet", str(batch)], env={**os.environ, **env}, check=True)
+    subprocess.run(
+        [str(Path(sys.executable).with_name("quotewire")), "ingest", "--quiet", str(batch)],
+        env={**os.environ, **env},
+        check=True,
+    )
     bodies: dict[str, bytes] = {}
     loads: dict[str, tuple[Load, Load]] = {}
     with serving("app.main:app", free_port(), env) as quotewire:
