@@ -7,7 +7,7 @@ import logging
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -20,7 +20,7 @@ from sqlmodel import Session, col, func, select
 from app import html_article, models
 from app.annotation_pool import describe_failure
 from app.models import AnnotationStatus
-from app.nlp import Annotation, Annotator
+from app.nlp import Actor, Annotation, Annotator
 from app.parsed import PARAGRAPH_SEPARATOR, InvalidArticle, ParsedArticle, checked, utc
 from app.schemas import ArticleIn, ArticlePatch, ExportedArticle
 from app.search import name_words
@@ -393,20 +393,25 @@ def write_annotation(session: Session, article: models.Article, annotation: Anno
 
     actor_ids: list[int] = []
     ranked = sorted(range(len(annotation.actors)), key=lambda i: -annotation.actors[i].salience)
+    actor_rows = actors_of(session, [annotation.actors[index] for index in ranked])
     rows: dict[int, models.ArticleActor] = {}
-    for index in ranked:
+    for index, row in zip(ranked, actor_rows, strict=True):
         actor = annotation.actors[index]
-        row = get_or_create_actor(session, actor.name, actor.type, actor.country_code)
         assert row.id is not None
         link = rows.get(row.id)
         if link is None:
             link = models.ArticleActor(
-                article_id=article.id, actor_id=row.id, salience=round(actor.salience, 4)
+                article_id=article.id,
+                actor_id=row.id,
+                salience=round(actor.salience, 4),
+                aliases=_unique(actor.aliases),
+                roles=_unique(actor.roles),
             )
             rows[row.id] = link
             session.add(link)
-        link.aliases = _unique([*link.aliases, *actor.aliases])
-        link.roles = _unique([*link.roles, *actor.roles])
+        else:  # a second annotated actor with the same merge key
+            link.aliases = _unique([*link.aliases, *actor.aliases])
+            link.roles = _unique([*link.roles, *actor.roles])
         actor_ids.append(row.id)
     actor_id_of = dict(zip(ranked, actor_ids, strict=True))
     for index, actor in enumerate(annotation.actors):
@@ -484,16 +489,29 @@ def actor_key(name: str, actor_type: str, country_code: str | None) -> str:
     return f"{actor_type}:{folded}"
 
 
-def get_or_create_actor(
-    session: Session, name: str, actor_type: str, country_code: str | None
-) -> models.Actor:
-    key = actor_key(name, actor_type, country_code)
-    actor = session.exec(select(models.Actor).where(models.Actor.key == key)).first()
-    if actor is None:
-        actor = models.Actor(key=key, name=name, type=actor_type, country_code=country_code)
-        session.add(actor)
-        session.flush()
-    return actor
+def actors_of(session: Session, actors: Sequence[Actor]) -> list[models.Actor]:
+    """Each annotated actor's row, found by its merge key or created (named by the first actor, in
+    the order given, with that key), in one query and one flush: a query per actor would flush the
+    rows added since the previous one each time, a third of a batch's ingest time."""
+    keys = [actor_key(actor.name, actor.type, actor.country_code) for actor in actors]
+    found = {
+        row.key: row for row in session.exec(select(models.Actor).where(col(models.Actor.key).in_(keys)))
+    }
+    for key, actor in zip(keys, actors, strict=True):
+        if key not in found:
+            # Summaries are filled by `refresh_actors`; given here, pydantic skips its slow check of
+            # the `list` default factory's signature (a millisecond per field on each new row).
+            found[key] = models.Actor(
+                key=key,
+                name=actor.name,
+                type=actor.type,
+                country_code=actor.country_code,
+                aliases=[],
+                roles=[],
+            )
+            session.add(found[key])
+    session.flush()
+    return [found[key] for key in keys]
 
 
 def delete_article(session: Session, article: models.Article) -> None:

@@ -608,6 +608,31 @@ def test_actor_key_uses_country_code_for_countries() -> None:
     assert ingest.actor_key("Venezuela", "location", "ve") == ingest.actor_key("Venezuelan", "location", "VE")
 
 
+def test_actors_of_finds_stored_actors_by_key_and_names_new_ones_by_the_first_given(session: Session) -> None:
+    stored = models.Actor(key="organization:harbour council", name="Harbour Council", type="organization")
+    session.add(stored)
+    session.flush()
+    rows = ingest.actors_of(
+        session,
+        [
+            Actor(name="the Harbour Council", type="organization"),
+            Actor(name="Ilse Varga", type="person"),
+            Actor(name="ILSE VARGA", type="person"),
+            Actor(name="Norway", type="location", country_code="no"),
+        ],
+    )
+    assert [row.id for row in rows][0] == stored.id
+    assert rows[1] is rows[2]
+    assert [(row.key, row.name) for row in rows] == [
+        ("organization:harbour council", "Harbour Council"),
+        ("person:ilse varga", "Ilse Varga"),
+        ("person:ilse varga", "Ilse Varga"),
+        ("country:NO", "Norway"),
+    ]
+    assert all(row.id is not None for row in rows)
+    assert count(session, models.Actor) == 3
+
+
 def test_parsed_article_text_has_paragraph_separator() -> None:
     parsed = ParsedArticle(paragraphs=["A.", "B."])
     assert parsed.text == "A." + ingest.PARAGRAPH_SEPARATOR + "B."
