@@ -621,7 +621,7 @@ def test_actors_of_finds_stored_actors_by_key_and_names_new_ones_by_the_first_gi
             Actor(name="Norway", type="location", country_code="no"),
         ],
     )
-    assert [row.id for row in rows][0] == stored.id
+    assert rows[0] is stored
     assert rows[1] is rows[2]
     assert [(row.key, row.name) for row in rows] == [
         ("organization:harbour council", "Harbour Council"),

@@ -36,6 +36,7 @@ def assert_413(response: httpx.Response) -> None:
     assert response.status_code == 413
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["detail"] == DETAIL
+    assert response.headers["connection"] == "close"  # the unread rest of the body ends the connection
 
 
 async def test_body_declared_over_the_limit_is_refused_before_any_of_it_is_read(

@@ -9,6 +9,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 import httpx
 import pytest
 
+from app.api.deps import is_loopback
 from app.config import Settings
 from tests.conftest import MODEL, serving
 
@@ -94,3 +95,22 @@ async def test_startup_log_says_writes_are_local_only_without_a_key(
     assert [r.getMessage() for r in caplog.records if r.name == "quotewire"] == [
         "no API key (QUOTEWIRE_API_KEY): writes are accepted only from loopback clients"
     ]
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("::1", True),
+        ("localhost", True),
+        ("10.0.0.1", False),
+        ("localhost.example", False),
+        ("LOCALHOST.example", False),
+        (None, False),
+    ],
+)
+def test_is_loopback_accepts_only_loopback_addresses_and_the_name_localhost(
+    host: str | None, loopback: bool
+) -> None:
+    assert is_loopback(host) is loopback
