@@ -34,7 +34,7 @@ lint: install
 	$(BIN)/mypy app
 
 # Mutation testing ([tool.mutmut] in pyproject.toml: app/queries.py, app/search.py, app/api/, checked
-# by tests/api and tests/test_search.py), in ./mutants; ends by listing every mutant the tests left alive. By default only the
+# by tests/api, tests/test_search.py and tests/web/test_pages.py), in ./mutants; ends by listing every mutant the tests left alive. By default only the
 # read side's mutants run (1,050, 16 minutes on 2 cores); MUTANTS='app.*' adds app/api/'s ~1,000 more.
 MUTANTS ?= app.queries.* app.search.*
 
