@@ -1,5 +1,6 @@
-"""Batch ingest: articles streamed in, annotated a batch at a time (`nlp.pipe`), in this process or in
-worker processes each holding its own model, and handed back in input order.
+"""Batch ingest: articles streamed in, annotated a batch at a time (`nlp.pipe`), in worker processes
+each holding its own model, and handed back in input order while this process stores the batches
+before them; with no workers, in this process, between stores.
 
 Memory stays flat on an input of any size: the batches are drawn from the input as they are needed,
 and at most `IN_FLIGHT_PER_WORKER` batches per worker wait to be annotated or stored.
@@ -69,9 +70,10 @@ def _annotate_in_worker(articles: list[ParsedArticle]) -> list[AnnotatedArticle]
 def annotated_batches(
     batches: Iterable[list[Entry]], annotator: Annotator, model_name: str, workers: int
 ) -> Iterator[tuple[list[Entry], list[AnnotatedArticle]]]:
-    """Each batch with its annotations, in input order: in this process for one worker, else in
-    `workers` processes, each loading `model_name` once."""
-    if workers <= 1:
+    """Each batch with its annotations, in input order: in `workers` processes, each loading
+    `model_name` once, so that annotating overlaps the caller's storing; with no workers, in this
+    process."""
+    if workers == 0:
         for batch in batches:
             yield batch, annotate_batch(annotator, [entry.parsed for entry in batch])
         return

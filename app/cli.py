@@ -139,7 +139,11 @@ def ingest_paths(
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", metavar="N", min=1, help="Annotate in N processes, each with its own model."
+            "--workers",
+            metavar="N",
+            min=0,
+            help="Annotate in N processes, each with its own model, while this one stores (0: annotate "
+            "here, between stores).",
         ),
     ] = 1,
     batch_size: Annotated[
@@ -165,9 +169,10 @@ def ingest_paths(
     ingested_at, annotator_version, counts, paragraphs, quotes and actors are ignored and computed
     again; any other unknown field is an error.
 
-    Articles are annotated --batch-size at a time, in --workers processes, and each batch is stored
-    in one transaction: a run that is killed leaves whole batches only, and running it again
-    stores the rest.
+    Articles are annotated --batch-size at a time, in --workers processes while this one stores the
+    batches before, and each batch is stored in one transaction: a run that is killed leaves whole
+    batches only, and running it again stores the rest. An input of one batch is annotated in this
+    process.
 
     Exit status: 0 done; 1 no article file found; 2 a bad input, nothing stored; 3 (--keep-going)
     bad inputs skipped, the others stored; 4 the database or the model cannot be used.
@@ -244,6 +249,8 @@ def _ingest(
             if fresh:
                 yield fresh
 
+    if total is not None and total <= batch_size:
+        workers = 0  # one batch: there is no storing for a worker to overlap
     annotated = annotated_batches(
         unstored(batched(entries(), batch_size)), annotator, get_settings().nlp_model, workers
     )

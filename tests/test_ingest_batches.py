@@ -83,13 +83,14 @@ def short_texts(tmp_path: Path) -> Path:
 
 
 @pytest.mark.timeout(600)  # subprocesses loading the model on a shared machine
-def test_workers_2_store_the_same_quotes_as_one_process(tmp_path: Path, short_texts: Path) -> None:
-    one, two = tmp_path / "one.db", tmp_path / "two.db"
+def test_no_worker_one_and_two_workers_store_the_same_quotes(tmp_path: Path, short_texts: Path) -> None:
+    here, one, two = tmp_path / "here.db", tmp_path / "one.db", tmp_path / "two.db"
+    assert run(here, "ingest", "--batch-size", "2", "--workers", "0", str(short_texts)).returncode == 0
     assert run(one, "ingest", "--batch-size", "2", str(short_texts)).returncode == 0
     result = run(two, "ingest", "--batch-size", "2", "--workers", "2", str(short_texts))
     assert result.returncode == 0, result.stderr
     assert result.stdout == "5 ingested, 0 already stored, 0 failed, from 5 files\n"
-    stored = rows(one, QUOTE_ROWS)
+    stored = rows(here, QUOTE_ROWS)
     assert [(row[5], row[6]) for row in stored] == [
         ("Anna Berg", "Anna Berg"),
         ("The mayor of Leeds", "Tom Hart"),
@@ -97,6 +98,7 @@ def test_workers_2_store_the_same_quotes_as_one_process(tmp_path: Path, short_te
         ("Ella Moss", "Ella Moss"),
         ("Mark Lund", "Mark Lund"),
     ]
+    assert rows(one, QUOTE_ROWS) == stored
     assert rows(two, QUOTE_ROWS) == stored
 
 

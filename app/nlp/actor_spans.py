@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -459,9 +460,11 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                 start = _place_prefix_start(doc, start, taken)
             if _valid(doc, start, end) and not any(reserved[start:end]):
                 candidates.append(_make(doc, start, end, ent.label_))
+    # Every name shape below opens with a capitalised word: other tokens are skipped unread.
+    capitalised = [token.text[:1].isupper() for token in doc]
     i = 0
     while i < len(doc):
-        if taken[i]:
+        if taken[i] or not capitalised[i]:
             i += 1
             continue
         pattern = _pattern_window(doc, i, taken)
@@ -487,10 +490,19 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 _STROKED = str.maketrans("ØøŁłĐđ", "OoLlDd")
 
 
+# A character that folding may change: ASCII is its own base letter.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@cache
+def _base_letter(ch: str) -> str:
+    return unicodedata.normalize("NFKD", ch.translate(_STROKED))[0]
+
+
 def fold_accents(text: str) -> str:
     """The text with each accented letter as its base letter ("Núñez" -> "Nunez"), same length,
     so a name written without its accents still meets the accented one."""
-    return "".join(unicodedata.normalize("NFKD", ch)[0] for ch in text.translate(_STROKED))
+    return _NOT_ASCII.sub(lambda match: _base_letter(match.group()), text)
 
 
 def _surname_forms(name: str) -> list[str]:

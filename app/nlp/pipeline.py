@@ -16,6 +16,7 @@ from thinc.types import Ints2d
 from app.nlp.annotations import Annotation
 from app.nlp.components import ANNOTATION_COMPONENTS
 from app.nlp.doc_text import text_of
+from app.nlp.memo_components import use_memo_components
 from app.nlp.quote_marks import paragraphs
 from app.nlp.tokenizer_guard import guard_tokenizer
 
@@ -42,6 +43,7 @@ def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline by package name, once per process."""
     nlp = spacy.load(name)
     guard_tokenizer(nlp)
+    use_memo_components(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     for component in ANNOTATION_COMPONENTS:
