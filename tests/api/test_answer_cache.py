@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import httpx
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, event, text
 
-pytestmark = pytest.mark.anyio
+from app.api.answer_cache import SqliteCommits, sqlite_file
 
 BODY = "“The ferry runs again on Monday,” said Mayor Ana Ruiz."
 
@@ -30,6 +33,7 @@ async def title_of(client: httpx.AsyncClient, article_id: int, **headers: str) -
     return title
 
 
+@pytest.mark.anyio
 async def test_an_answer_is_served_again_until_the_revision_changes(
     client: httpx.AsyncClient, engine: Engine
 ) -> None:
@@ -41,6 +45,7 @@ async def test_an_answer_is_served_again_until_the_revision_changes(
     assert await title_of(client, article_id) == "Changed and counted"
 
 
+@pytest.mark.anyio
 async def test_a_write_through_the_api_is_seen_by_the_next_read(client: httpx.AsyncClient) -> None:
     article_id = await stored_article(client)
     assert await title_of(client, article_id) is None
@@ -51,6 +56,7 @@ async def test_a_write_through_the_api_is_seen_by_the_next_read(client: httpx.As
     assert (await client.get(f"/v1/articles/{article_id}")).status_code == 404
 
 
+@pytest.mark.anyio
 async def test_answers_are_kept_per_host(client: httpx.AsyncClient) -> None:
     article_id = await stored_article(client)
     path = f"/v1/articles/{article_id}"
@@ -62,6 +68,7 @@ async def test_answers_are_kept_per_host(client: httpx.AsyncClient) -> None:
     )
 
 
+@pytest.mark.anyio
 async def test_a_kept_answer_still_revalidates_to_304(client: httpx.AsyncClient) -> None:
     article_id = await stored_article(client)
     path = f"/v1/articles/{article_id}/quotes"
@@ -70,6 +77,7 @@ async def test_a_kept_answer_still_revalidates_to_304(client: httpx.AsyncClient)
     assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", etag)
 
 
+@pytest.mark.anyio
 async def test_a_kept_answer_sent_gzipped_is_then_sent_plain_with_its_own_length(
     client: httpx.AsyncClient,
 ) -> None:
@@ -81,3 +89,35 @@ async def test_a_kept_answer_sent_gzipped_is_then_sent_plain_with_its_own_length
     assert "content-encoding" not in plain.headers
     assert int(plain.headers["content-length"]) == len(plain.content)
     assert plain.json() == zipped.json()
+
+
+@pytest.mark.anyio
+@pytest.mark.sqlite_only("PRAGMA data_version is SQLite's")
+async def test_on_sqlite_a_kept_answer_is_served_without_a_query(client: httpx.AsyncClient) -> None:
+    article_id = await stored_article(client)
+    path = f"/v1/articles/{article_id}/quotes"
+    first = await client.get(path)
+    statements: list[str] = []
+    app_engine = client._transport.app.state.engine  # type: ignore[attr-defined]
+    event.listen(app_engine, "before_cursor_execute", lambda *call: statements.append(call[2]))
+    again = await client.get(path)
+    assert (again.status_code, again.content, statements) == (200, first.content, [])
+
+
+def test_sqlite_commits_changes_on_another_connections_commit_only(tmp_path: Path) -> None:
+    database = tmp_path / "commits.db"
+    writer = sqlite3.connect(database, isolation_level=None)
+    writer.execute("CREATE TABLE note (words TEXT)")
+    commits = SqliteCommits(str(database))
+    assert [commits.changed(), commits.changed()] == [True, False]  # the first look knows nothing
+    writer.execute("SELECT * FROM note").fetchall()
+    assert commits.changed() is False
+    writer.execute("INSERT INTO note VALUES ('one')")
+    assert [commits.changed(), commits.changed()] == [True, False]
+    writer.close()
+
+
+def test_only_a_sqlite_file_is_watched_for_commits(tmp_path: Path) -> None:
+    assert sqlite_file(create_engine(f"sqlite:///{tmp_path / 'a.db'}")) == str(tmp_path / "a.db")
+    assert sqlite_file(create_engine("sqlite://")) is None
+    assert sqlite_file(create_engine("postgresql+psycopg://postgres@127.0.0.1/test")) is None
