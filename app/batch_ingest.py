@@ -67,16 +67,19 @@ def _annotate_in_worker(articles: list[ParsedArticle]) -> list[AnnotatedArticle]
     return annotate_batch(_worker_annotator, articles)
 
 
-def annotated_batches(
-    batches: Iterable[list[Entry]], annotator: Annotator, model_name: str, workers: int
+def annotated_here(
+    batches: Iterable[list[Entry]], annotator: Annotator
 ) -> Iterator[tuple[list[Entry], list[AnnotatedArticle]]]:
-    """Each batch with its annotations, in input order: in `workers` processes, each loading
-    `model_name` once, so that annotating overlaps the caller's storing; with no workers, in this
-    process."""
-    if workers == 0:
-        for batch in batches:
-            yield batch, annotate_batch(annotator, [entry.parsed for entry in batch])
-        return
+    """Each batch with its annotations, annotated in this process when the caller asks for it."""
+    for batch in batches:
+        yield batch, annotate_batch(annotator, [entry.parsed for entry in batch])
+
+
+def annotated_in_workers(
+    batches: Iterable[list[Entry]], model_name: str, workers: int
+) -> Iterator[tuple[list[Entry], list[AnnotatedArticle]]]:
+    """Each batch with its annotations, in input order, from `workers` processes each loading
+    `model_name` once: they annotate the next batches while the caller stores this one."""
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=_CONTEXT, initializer=_start_worker, initargs=(model_name,)
     )

@@ -24,13 +24,20 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from app import export, ingest, models
-from app.batch_ingest import Entry, annotated_batches, batched
+from app.batch_ingest import Entry, annotated_here, annotated_in_workers, batched
 from app.config import get_settings
 from app.ingest import InvalidArticle
 from app.models import AnnotationStatus
 from app.nlp import Annotator
 from app.schemas import ExportedArticle
-from app.startup import QUEUE_NOT_INSTALLED, StartupError, load_annotator, one_line, open_database
+from app.startup import (
+    QUEUE_NOT_INSTALLED,
+    StartupError,
+    annotator_version,
+    load_annotator,
+    one_line,
+    open_database,
+)
 from app.stats import corpus_stats
 
 cli = typer.Typer(
@@ -76,6 +83,13 @@ def _database() -> Engine:
 def _annotator() -> Annotator:
     try:
         return load_annotator(get_settings().nlp_model)
+    except StartupError as error:
+        _setup_failed(error)
+
+
+def _annotator_version(model: str) -> str:
+    try:
+        return annotator_version(model)
     except StartupError as error:
         _setup_failed(error)
 
@@ -238,7 +252,6 @@ def _ingest(
         total = sum(1 for _ in entries())
         if total == 0:
             return
-    annotator = _annotator()
 
     def unstored(batches: Iterator[list[Entry]]) -> Iterator[list[Entry]]:
         for batch in batches:
@@ -249,15 +262,17 @@ def _ingest(
             if fresh:
                 yield fresh
 
-    if total is not None and total <= batch_size:
-        workers = 0  # one batch: there is no storing for a worker to overlap
-    annotated = annotated_batches(
-        unstored(batched(entries(), batch_size)), annotator, get_settings().nlp_model, workers
-    )
+    model = get_settings().nlp_model
+    batches = unstored(batched(entries(), batch_size))
+    if workers == 0 or (total is not None and total <= batch_size):  # one batch: nothing to overlap
+        annotator = _annotator()
+        version, annotated = annotator.version, annotated_here(batches, annotator)
+    else:  # the workers load the model; this process only stores
+        version, annotated = _annotator_version(model), annotated_in_workers(batches, model, workers)
     with Session(engine) as session, Progress(console=console, disable=quiet) as progress:
         task = progress.add_task("Ingesting", total=total)
         for batch, articles in annotated:
-            for stored in _store(session, annotator.version, batch, articles, fail):
+            for stored in _store(session, version, batch, articles, fail):
                 summary.ingested += stored
                 summary.already_stored += not stored
             progress.update(task, completed=summary.ingested + summary.already_stored)

@@ -15,6 +15,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from app.config import Settings
 from app.db import make_engine, upgrade_to_head
 from app.nlp import Annotator
+from app.nlp.pipeline import engine_version, model_meta
 
 if TYPE_CHECKING:
     from app.jobs import JobQueue
@@ -56,8 +57,21 @@ def load_annotator(model: str) -> Annotator:
     try:
         return Annotator(model)
     except OSError as error:
-        reason = str(error).splitlines()[0]
-        raise StartupError(f"{MODEL_SETTING}={model}: cannot load this spaCy pipeline ({reason})") from error
+        raise _model_error(model, error) from error
+
+
+def annotator_version(model: str) -> str:
+    """The version an annotator on `model` will store, for a process that leaves annotating to
+    workers: the pipeline's meta is read, the pipeline is not loaded."""
+    try:
+        return engine_version(model_meta(model))
+    except OSError as error:
+        raise _model_error(model, error) from error
+
+
+def _model_error(model: str, error: OSError) -> StartupError:
+    reason = str(error).splitlines()[0]
+    return StartupError(f"{MODEL_SETTING}={model}: cannot load this spaCy pipeline ({reason})")
 
 
 def open_job_queue(settings: Settings) -> JobQueue | None:

@@ -98,6 +98,9 @@ def drive(url: str, seconds: int, connections: int) -> Load:
         check=True,
         timeout=seconds + 30,
     )
+    failed = re.search(r"Non-2xx or 3xx responses:\s+(\d+)|Socket errors:.*", result.stdout)
+    if failed is not None:  # a rate of errors measures nothing
+        raise RuntimeError(f"{url}: {failed.group(0)}")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))  # type: ignore[union-attr]
     latency = {p: float(v) * _UNIT_MS[u] for p, v, u in _LATENCY.findall(result.stdout)}
     return Load(rate, latency["50"], latency["99"])

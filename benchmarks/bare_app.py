@@ -19,12 +19,13 @@ BODIES = {
 app = FastAPI()
 
 
+# `async def`: answered on the event loop, with no thread hop, the fastest FastAPI serves bytes.
 @app.get("/health")
-def health() -> dict[str, str]:
+async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
 @app.get("/{path:path}")
-def stored(request: Request) -> Response:
+async def stored(request: Request) -> Response:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return Response(BODIES[target], media_type="application/json")

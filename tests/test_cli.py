@@ -487,6 +487,18 @@ def test_wrong_model_name_is_one_line_on_stderr(tmp_path: Path) -> None:
     assert result.stdout == ""
 
 
+def test_wrong_model_name_is_the_same_one_line_when_workers_would_annotate(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(ARTICLES["bridge.txt"] + name, encoding="utf-8")
+    arguments = ("ingest", "--batch-size", "1", "--workers", "2", "a.txt", "b.txt")
+    result = run_quotewire(tmp_path, *arguments, QUOTEWIRE_NLP_MODEL="nope")
+    assert result.returncode == 4
+    assert result.stderr.splitlines() == [
+        "error: QUOTEWIRE_NLP_MODEL=nope: cannot load this spaCy pipeline ([E050] Can't find model 'nope'. "
+        "It doesn't seem to be a Python package or a valid path to a data directory.)"
+    ]
+
+
 def test_missing_database_driver_is_one_line_on_stderr_without_the_password(tmp_path: Path) -> None:
     """MySQL's driver, which quotewire never installs (psycopg comes with the dev extras)."""
     url = "mysql+pymysql://reader:secret@db.example/news"

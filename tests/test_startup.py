@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.config import Settings
-from app.startup import StartupError, load_annotator, open_database, open_job_queue
+from app.startup import StartupError, annotator_version, load_annotator, open_database, open_job_queue
 from tests.queue import REDIS_URL
 
 
@@ -44,6 +44,14 @@ def test_unknown_model_is_one_line_naming_the_setting() -> None:
         "QUOTEWIRE_NLP_MODEL=no_such_pipeline: cannot load this spaCy pipeline ([E050] Can't find model"
     )
     assert "\n" not in str(raised.value)
+
+
+def test_unknown_model_read_for_its_version_only_is_the_same_one_line() -> None:
+    with pytest.raises(StartupError) as loading:
+        load_annotator("no_such_pipeline")
+    with pytest.raises(StartupError) as reading:
+        annotator_version("no_such_pipeline")
+    assert str(reading.value) == str(loading.value)
 
 
 # Run with the queue extra's packages made unimportable, as on an install without `[queue]`.

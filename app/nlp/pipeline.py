@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import cast
+from pathlib import Path
+from typing import Any, cast
 
 import spacy
 from spacy.attrs import SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
@@ -38,6 +40,24 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def engine_version(meta: dict[str, Any]) -> str:
+    """The annotator version stored with each article: these rules, and the model they ran on."""
+    return f"quotewire-{ENGINE_VERSION}+{meta['lang']}_{meta['name']}-{meta['version']}"
+
+
+def model_meta(name: str) -> dict[str, Any]:
+    """An installed pipeline's meta.json (a package name or a folder), read without loading the
+    pipeline: OSError when there is none."""
+    if spacy.util.is_package(name):
+        folder = spacy.util.get_package_path(name)
+    elif Path(name).is_dir():
+        folder = Path(name)
+    else:
+        raise OSError(Errors.E050.format(name=name))  # as spacy.load says it
+    meta: dict[str, Any] = spacy.util.load_meta(folder / "meta.json")
+    return meta
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline by package name, once per process."""
@@ -56,8 +76,7 @@ class Annotator:
 
     def __init__(self, model_name: str) -> None:
         self.nlp = load_model(model_name)
-        meta = self.nlp.meta
-        self.version = f"quotewire-{ENGINE_VERSION}+{meta['lang']}_{meta['name']}-{meta['version']}"
+        self.version = engine_version(self.nlp.meta)
 
     def annotate(self, text: str) -> Annotation:
         annotation: Annotation = self.nlp(text)._.annotation

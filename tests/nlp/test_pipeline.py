@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from app.nlp import ENGINE_VERSION, Annotation, Annotator
 from app.nlp.annotations import SpeakerRule
+from app.nlp.pipeline import engine_version, model_meta
 from tests.conftest import MODEL
 
 
@@ -15,6 +16,10 @@ def test_annotator_version_names_engine_and_model_versions() -> None:
     annotator = Annotator(MODEL)
     assert annotator.version.startswith(f"quotewire-{ENGINE_VERSION}+")
     assert annotator.nlp.meta["version"] in annotator.version
+
+
+def test_the_version_read_from_the_models_meta_alone_is_the_loaded_annotators() -> None:
+    assert engine_version(model_meta(MODEL)) == Annotator(MODEL).version
 
 
 def test_pronoun_speaker_becomes_a_pronoun_mention_of_its_actor(
