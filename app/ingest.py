@@ -575,6 +575,7 @@ def refresh_actors(session: Session, actor_ids: set[int]) -> None:
     spoken = select(speaker, func.count()).where(speaker.in_(actor_ids)).group_by(speaker)
     quote_counts: dict[int | None, int] = dict(session.exec(spoken).all())
     session.execute(delete(models.ActorWord).where(col(models.ActorWord.actor_id).in_(actor_ids)))
+    words_of_actors: list[dict[str, Any]] = []
     for row in actors:
         assert row.id is not None
         if not article_counts[row.id]:
@@ -584,9 +585,10 @@ def refresh_actors(session: Session, actor_ids: set[int]) -> None:
         row.aliases = [name for name in _unique(aliases[row.id]) if name != row.name]
         row.roles = _unique(roles[row.id])
         words = _unique([word for name in (row.name, *row.aliases) for word in name_words(name)])
-        insert_rows(session, models.ActorWord, [{"actor_id": row.id, "word": word} for word in words])
+        words_of_actors += [{"actor_id": row.id, "word": word} for word in words]
         session.add(row)
     session.flush()
+    insert_rows(session, models.ActorWord, words_of_actors)
 
 
 def update_metadata(session: Session, article: models.Article, patch: ArticlePatch) -> models.Article:
