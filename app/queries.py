@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, Engine, and_, false, literal, or_, tuple_
+from sqlalchemy import BigInteger, Engine, and_, false, literal, literal_column, or_, tuple_
 from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.sqltypes import UTCDateTime
@@ -79,6 +79,11 @@ class ArticleFilters:
     published_after: datetime | None = None
     published_before: datetime | None = None
     sort: ArticleSort = ArticleSort.NEWEST
+
+    def only_searches(self) -> bool:
+        """Whether the search text is the only filter."""
+        others = (self.source, self.published_after, self.published_before)
+        return self.q is not None and not self.actor_ids and not self.speaker_ids and others == (None,) * 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +181,10 @@ def list_articles(
             rank = matches.c.rank
             query = query.add_columns(rank).join(matches, matches.c.id == col(article.id))
         else:
-            query = query.where(col(article.id).in_(select(matches.c.id)))
+            member: Any = col(article.id)
+            if filters.only_searches() and full_text(session).walk_dates_for(session, filters.q, limit + 1):
+                member = member + literal_column("0")  # not a lookup by id: the planner walks the dates
+            query = query.where(member.in_(select(matches.c.id)))
     elif filters.sort is ArticleSort.RELEVANCE:
         raise InvalidQuery("sort=relevance needs a search text `q`.")
     for actor_id in filters.actor_ids:

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from sqlalchemy import Double, Subquery, case, cast, column, false, func, literal_column, select, table
 from sqlmodel import Session
 
-from app.models import ARTICLE_FTS, PG_SEARCH_VECTOR, QUOTE_FTS
+from app.models import ARTICLE_FTS, PG_SEARCH_VECTOR, QUOTE_FTS, Article
 
 MARK_START = "<mark>"
 MARK_END = "</mark>"
@@ -86,9 +86,27 @@ class FullText(Protocol):
         """Each article's best matching passage, matches between MARK_START and MARK_END."""
         ...
 
+    def walk_dates_for(self, session: Session, query: str, page_rows: int) -> bool:
+        """Whether a date-ordered page of `page_rows` matches, with no other filter, is found faster
+        by walking the articles' date index and testing each for a match than by looking every match
+        up: where the database's own planner cannot tell (SQLite), the backend counts."""
+        ...
+
 
 class Fts5:
     """SQLite FTS5 (tables and triggers of migration 0003, tokenizer porter + unicode61)."""
+
+    def walk_dates_for(self, session: Session, query: str, page_rows: int) -> bool:
+        """SQLite looks every match up by id, then sorts them: one row read per match, however many.
+        Walking the date index instead reads about `page_rows` x articles / matches rows (matches
+        spread over time as articles are), so it is taken when that is fewer than the matches. The
+        FTS5 count reads only the index's document list; the highest id bounds the article count
+        without a scan (ids are never reused)."""
+        table: Any = literal_column(ARTICLE_FTS.name)
+        counted = select(func.count()).select_from(ARTICLE_FTS).where(_matching(table, query))
+        matches: int = session.execute(counted).scalar_one()
+        articles: int = session.execute(select(func.max(Article.id))).scalar_one() or 0
+        return matches > 0 and page_rows * articles < matches * matches
 
     def articles(self, query: str) -> Subquery:
         table: Any = literal_column(ARTICLE_FTS.name)
@@ -151,6 +169,10 @@ def _pg_matching(vector: Any, query: str) -> Any:
 class PgFullText:
     """PostgreSQL tsvector columns with GIN indexes (migration 0003), ranked by ts_rank; snippets by
     ts_headline, with an ellipsis where the passage stops short of the text's start or end, as FTS5's."""
+
+    def walk_dates_for(self, session: Session, query: str, page_rows: int) -> bool:
+        """PostgreSQL's planner weighs the two walks itself, from the GIN index's statistics."""
+        return False
 
     def articles(self, query: str) -> Subquery:
         vector = _PG_ARTICLE.c[PG_SEARCH_VECTOR]

@@ -12,7 +12,8 @@ from sqlmodel import Session, select
 from app import ingest, models
 from app.db import alembic_config
 from app.nlp import Annotator
-from app.search import MARK_END, MARK_START, fold, full_text, name_words, rank_key, rank_of
+from app.nlp.annotations import Annotation
+from app.search import MARK_END, MARK_START, Fts5, PgFullText, fold, full_text, name_words, rank_key, rank_of
 
 WATER_BOARD = (
     "Renée Dufrêne met the Vessby Water Board (VWB) in Brannholm.\n\n"
@@ -197,3 +198,17 @@ def test_ingest_reannotate_and_delete_keep_actor_words_in_step(
     assert actor_words(session) == sorted([*board_words, "oskar", "wirt"])
     ingest.delete_article(session, plan)
     assert actor_words(session) == ["oskar", "wirt"]
+
+
+@pytest.mark.sqlite_only("the choice is made for SQLite's planner; PostgreSQL's weighs it itself")
+def test_fts5_walks_dates_only_when_a_page_is_nearer_than_the_matches(session: Session) -> None:
+    bodies = [f"The harbour wall, item {n}." for n in range(8)] + ["The ferry ran.", "Rain fell."]
+    for body in bodies:
+        ingest.store_article(session, ingest.parse_plain_text(body), Annotation([], []), "test")
+    fts5 = Fts5()
+    # 10 articles: 8 harbour matches beat a walk of about 3 x 10 / 8 rows; one ferry match does not.
+    assert fts5.walk_dates_for(session, "harbour", page_rows=3) is True
+    assert fts5.walk_dates_for(session, "harbour", page_rows=7) is False  # 70 rows against 64
+    assert fts5.walk_dates_for(session, "ferry", page_rows=3) is False
+    assert fts5.walk_dates_for(session, "absent", page_rows=3) is False
+    assert PgFullText().walk_dates_for(session, "harbour", page_rows=3) is False

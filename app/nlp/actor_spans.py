@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from app.nlp.countries import country_by_demonym, country_by_name
@@ -193,24 +194,32 @@ def _caps_lines(doc: Doc) -> list[bool]:
     cached = doc.user_data.get("_qw_caps")
     if cached is not None and len(cached) == len(doc):
         return cached
+    text = text_of(doc)
+    # Each token's text, and the whitespace after it, cut from the doc's text by offset: read this
+    # way, a long article costs no Token object per word.
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    ends = [start for start, _, _ in rows[1:]] + [len(text)]
     flags = [False] * len(doc)
     line: list[int] = []
+    letters: list[str] = []
 
     def close() -> None:
-        letters = "".join(ch for j in line for ch in doc[j].text if ch.isalpha())
-        if len(letters) >= 4 and letters.isupper():
+        caps = "".join(letters)
+        if len(caps) >= 4 and caps.isupper():
             for j in line:
                 flags[j] = True
+        line.clear()
+        letters.clear()
 
-    for token in doc:
-        if token.is_space or "\n" in token.text:
+    for i, ((start, length, is_space), end) in enumerate(zip(rows, ends, strict=True)):
+        word = text[start : start + length]
+        if is_space or "\n" in word:
             close()
-            line = []
             continue
-        line.append(token.i)
-        if "\n" in token.whitespace_:
+        line.append(i)
+        letters.extend(ch for ch in word if ch.isalpha())
+        if "\n" in text[start + length : end]:
             close()
-            line = []
     close()
     doc.user_data["_qw_caps"] = flags
     return flags

@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import Engine, event
 
 from tests.api.corpus import follow
 from tests.api.test_quotes_list import Flood, ingest_flood
@@ -190,3 +191,50 @@ async def test_unknown_parameter_is_400_naming_the_accepted_ones(client: httpx.A
 
 async def test_empty_cursor_is_the_first_page(client: httpx.AsyncClient, flood: Flood) -> None:
     assert await article_ids(client, cursor="", limit=1) == [flood.weather]
+
+
+# Nine short dated articles; "harbour" is in six (many matches for a page of two: 6 x 6 > 3 x 9),
+# "ferry" in one.
+HARBOUR_DAYS = [3, 7, 1, 9, 4, 8, 2, 6, 5]
+HARBOUR_BODIES = [
+    "The harbour wall was mended on day {day}.",
+    "The harbour lights failed on day {day}.",
+    "The ferry left early on day {day}.",
+    "The harbour master spoke on day {day}.",
+    "Rain fell on the town on day {day}.",
+    "The harbour closed at noon on day {day}.",
+    "The harbour fees rose on day {day}.",
+    "The harbour cranes stopped on day {day}.",
+    "The market opened on day {day}.",
+]
+
+
+async def test_a_frequent_search_term_pages_newest_first_by_walking_the_date_index(
+    client: httpx.AsyncClient, engine: Engine
+) -> None:
+    ids = {}
+    for day, body in zip(HARBOUR_DAYS, HARBOUR_BODIES, strict=True):
+        payload = {"text": body.format(day=day), "published_at": f"2026-05-{day:02d}T12:00:00Z"}
+        response = await client.post("/v1/articles", json=payload)
+        assert response.status_code == 201, response.text
+        ids[day] = response.json()["id"]
+    statements: list[tuple[str, Any]] = []
+    app_engine = client._transport.app.state.engine  # type: ignore[attr-defined]
+    event.listen(app_engine, "before_cursor_execute", lambda *call: statements.append((call[2], call[3])))
+    pages = await follow(client, "/v1/articles", limit=2, params={"q": "harbour"})
+    assert [[a["id"] for a in page] for page in pages] == [
+        [ids[9], ids[8]],
+        [ids[7], ids[6]],
+        [ids[3], ids[2]],
+    ]
+    assert await article_ids(client, q="ferry") == [ids[1]]
+    if engine.dialect.name == "sqlite":  # the walk is SQLite's choice, made for it by the backend
+        (listing, parameters), *_ = [
+            (s, p) for s, p in statements if "MATCH" in s and "ORDER BY article.dated_at" in s
+        ]
+        with engine.connect() as connection:
+            plan = [
+                row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {listing}", parameters)
+            ]
+        assert "SCAN article USING INDEX ix_article_dated_at" in plan
+        assert not any("TEMP B-TREE" in line for line in plan)
