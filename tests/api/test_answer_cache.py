@@ -41,6 +41,20 @@ async def test_an_answer_is_served_again_until_the_revision_changes(
     assert await title_of(client, article_id) == "Changed and counted"
 
 
+async def test_without_the_revision_counter_every_read_is_rendered_afresh(
+    client: httpx.AsyncClient, engine: Engine
+) -> None:
+    """A database whose counter row is gone: no revision tells a kept answer current, so none is kept."""
+    article_id = await stored_article(client)
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM corpusrevision"))
+    first = await client.get(f"/v1/articles/{article_id}")
+    assert (first.status_code, first.json()["title"]) == (200, None)
+    retitle_behind_the_api(engine, "Changed unseen", count_the_write=False)
+    second = await client.get(f"/v1/articles/{article_id}")
+    assert (second.status_code, second.json()["title"]) == (200, "Changed unseen")
+
+
 async def test_a_write_through_the_api_is_seen_by_the_next_read(client: httpx.AsyncClient) -> None:
     article_id = await stored_article(client)
     assert await title_of(client, article_id) is None
