@@ -50,6 +50,12 @@ def test_rank_keys_keep_the_order_of_ranks_and_round_trip() -> None:
     assert [rank_of(k) for k in keys] == ranks
 
 
+def test_rank_keys_round_trip_bit_for_bit_even_at_zero() -> None:
+    """The round trip is exact to the bit: 0.0 comes back as 0.0, not as -0.0 (equal to it as a number)."""
+    ranks = [-2.5, 0.0, 2.5]
+    assert [rank_of(rank_key(r)).hex() for r in ranks] == [r.hex() for r in ranks]
+
+
 def article_ids(session: Session, query: str) -> list[int]:
     matches = full_text(session).articles(query)
     return sorted(row.id for row in session.execute(matches.select()))

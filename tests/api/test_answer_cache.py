@@ -46,6 +46,21 @@ async def test_an_answer_is_served_again_until_the_revision_changes(
 
 
 @pytest.mark.anyio
+async def test_without_the_revision_counter_every_read_is_rendered_afresh(
+    client: httpx.AsyncClient, engine: Engine
+) -> None:
+    """A database whose counter row is gone: no revision tells a kept answer current, so none is kept."""
+    article_id = await stored_article(client)
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM corpusrevision"))
+    first = await client.get(f"/v1/articles/{article_id}")
+    assert (first.status_code, first.json()["title"]) == (200, None)
+    retitle_behind_the_api(engine, "Changed unseen", count_the_write=False)
+    second = await client.get(f"/v1/articles/{article_id}")
+    assert (second.status_code, second.json()["title"]) == (200, "Changed unseen")
+
+
+@pytest.mark.anyio
 async def test_a_write_through_the_api_is_seen_by_the_next_read(client: httpx.AsyncClient) -> None:
     article_id = await stored_article(client)
     assert await title_of(client, article_id) is None
@@ -121,3 +136,4 @@ def test_only_a_sqlite_file_is_watched_for_commits(tmp_path: Path) -> None:
     assert sqlite_file(create_engine(f"sqlite:///{tmp_path / 'a.db'}")) == str(tmp_path / "a.db")
     assert sqlite_file(create_engine("sqlite://")) is None
     assert sqlite_file(create_engine("postgresql+psycopg://postgres@127.0.0.1/test")) is None
+

@@ -220,12 +220,17 @@ async def test_invalid_limit_is_400_problem_naming_the_parameters(client: httpx.
     )
 
 
-async def test_malformed_json_is_400_problem(client: httpx.AsyncClient) -> None:
+async def test_malformed_json_is_400_problem_saying_what_the_parser_expected(
+    client: httpx.AsyncClient,
+) -> None:
     response = await client.post(
         "/v1/articles", content=b"{not json", headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"] == (
+        "The request body is not valid JSON: Expecting property name enclosed in double quotes."
+    )
 
 
 async def test_unsupported_media_type_is_415_problem_naming_the_accepted_ones(

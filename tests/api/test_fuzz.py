@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import os
 import shutil
 import tempfile
+import threading
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from pydantic import SecretStr
+from schemathesis.python import asgi as schemathesis_asgi
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from app.config import Settings
@@ -45,6 +49,26 @@ _APP = create_app(
     )
 )
 schema = schemathesis.openapi.from_asgi("/openapi.json", _APP)
+
+
+# The parent's, kept: collecting one would close its portal, which waits on the thread the child lacks.
+_PARENT_EXIT_STACKS: list[ExitStack] = []
+
+
+def _forget_schemathesis_event_loop() -> None:
+    """schemathesis runs every ASGI app on one event-loop thread of its own, started once per process,
+    and keeps the apps it has started. A forked child (each of mutmut's mutants) has no such thread,
+    so its first request would wait forever on the parent's: the child starts its own and its app anew.
+    """
+    _PARENT_EXIT_STACKS.append(schemathesis_asgi._STACK)
+    schemathesis_asgi._LOCK = threading.Lock()
+    schemathesis_asgi._STACK = ExitStack()
+    schemathesis_asgi._PORTAL = None
+    schemathesis_asgi._LIFESPANS.clear()
+    schemathesis_asgi._STARTUP_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_forget_schemathesis_event_loop)
 
 
 def _has_utc_form(value: Any) -> bool:

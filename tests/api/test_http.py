@@ -256,6 +256,17 @@ async def test_405_on_a_read_only_path_allows_get_and_head(client: httpx.AsyncCl
     assert response.headers["Allow"] == "GET, HEAD"
 
 
+async def test_405_behind_a_path_prefix_names_every_method_of_the_path(settings: Settings) -> None:
+    """Served under a prefix (uvicorn --root-path behind a proxy): the request path carries it."""
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, root_path="/quotewire")
+        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
+            response = await client.put("/quotewire/v1/articles")
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, HEAD, POST"
+
+
 # Every path the app answers, with the methods it takes: the API's (each one of /openapi.json), the
 # pages, the docs and the static files.
 PATH_METHODS = {

@@ -156,6 +156,8 @@ async def test_unreachable_redis_is_503_with_retry_after(tmp_path: Path) -> None
         ("Respond-Async", True),
         ("wait=10, respond-async", True),
         ("respond-async; detail=full", True),
+        ("wait=5,respond-async", True),
+        ("respond-async=yes", True),
         ("return=minimal", False),
         ("respond-asynchronously", False),
         (None, False),

@@ -11,6 +11,7 @@ import pytest
 
 from app.api.deps import is_loopback
 from app.config import Settings
+from app.main import create_app
 from tests.conftest import MODEL, serving
 
 BODY = "“The ferry runs again on Monday,” said Mayor Ana Ruiz."
@@ -58,6 +59,20 @@ async def test_without_a_key_a_remote_client_gets_403_and_nothing_is_stored(conn
         assert "only from its own machine" in response.json()["detail"]
         assert await stored_count(client) == 0
         assert (await client.delete("/v1/articles/1")).status_code == 403
+
+
+async def test_without_a_key_a_client_with_no_address_gets_403_and_nothing_is_stored(
+    database_url: str,
+) -> None:
+    """A server on a Unix socket (uvicorn --uds) has no client address: the caller is not known local."""
+    app = create_app(Settings(database_url=database_url, nlp_model=MODEL, annotate_workers=0))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, client=None)  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport, base_url="http://quotewire.test") as client:
+            response = await post(client)
+            assert response.status_code == 403
+            assert "only from its own machine" in response.json()["detail"]
+            assert await stored_count(client) == 0
 
 
 async def test_without_a_key_a_remote_client_may_still_read(connect: Connect) -> None:
