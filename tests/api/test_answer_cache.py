@@ -136,4 +136,3 @@ def test_only_a_sqlite_file_is_watched_for_commits(tmp_path: Path) -> None:
     assert sqlite_file(create_engine(f"sqlite:///{tmp_path / 'a.db'}")) == str(tmp_path / "a.db")
     assert sqlite_file(create_engine("sqlite://")) is None
     assert sqlite_file(create_engine("postgresql+psycopg://postgres@127.0.0.1/test")) is None
-
