@@ -208,13 +208,18 @@ def test_ingest_reannotate_and_delete_keep_actor_words_in_step(
 
 @pytest.mark.sqlite_only("the choice is made for SQLite's planner; PostgreSQL's weighs it itself")
 def test_fts5_walks_dates_only_when_a_page_is_nearer_than_the_matches(session: Session) -> None:
-    bodies = [f"The harbour wall, item {n}." for n in range(8)] + ["The ferry ran.", "Rain fell."]
+    bodies = [f"The harbour wall, day {n}." for n in range(8)] + [
+        "The ferry ran, day 8.",
+        "Rain fell, day 9.",
+    ]
     for body in bodies:
         ingest.store_article(session, ingest.parse_plain_text(body), Annotation([], []), "test")
     fts5 = Fts5()
     # 10 articles: 8 harbour matches beat a walk of about 3 x 10 / 8 rows; one ferry match does not.
     assert fts5.walk_dates_for(session, "harbour", page_rows=3) is True
     assert fts5.walk_dates_for(session, "harbour", page_rows=7) is False  # 70 rows against 64
+    assert fts5.walk_dates_for(session, "day", page_rows=9) is True  # 90 rows against 100
+    assert fts5.walk_dates_for(session, "day", page_rows=10) is False  # a tie: the lookups stay
     assert fts5.walk_dates_for(session, "ferry", page_rows=3) is False
     assert fts5.walk_dates_for(session, "absent", page_rows=3) is False
     assert PgFullText().walk_dates_for(session, "harbour", page_rows=3) is False
