@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
 import pytest
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, insert, text
+from sqlalchemy.pool import StaticPool
 
-from app.api.answer_cache import SqliteCommits, sqlite_file
+from app import models
+from app.api.answer_cache import AnswerCache, SqliteCommits, sqlite_file
 
 BODY = "“The ferry runs again on Monday,” said Mayor Ana Ruiz."
 
@@ -136,3 +139,24 @@ def test_only_a_sqlite_file_is_watched_for_commits(tmp_path: Path) -> None:
     assert sqlite_file(create_engine(f"sqlite:///{tmp_path / 'a.db'}")) == str(tmp_path / "a.db")
     assert sqlite_file(create_engine("sqlite://")) is None
     assert sqlite_file(create_engine("postgresql+psycopg://postgres@127.0.0.1/test")) is None
+
+
+@pytest.mark.anyio
+async def test_a_database_that_is_no_file_is_read_for_its_revision_each_time() -> None:
+    """In-memory SQLite (as PostgreSQL) has no file to watch: the key still carries the revision."""
+    engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+    models.CorpusRevision.__table__.create(engine)  # type: ignore[attr-defined]
+    with engine.begin() as connection:
+        connection.execute(insert(models.CorpusRevision).values(id=models.CORPUS_REVISION_ROW, revision=7))
+    scope = {
+        "app": SimpleNamespace(state=SimpleNamespace(engine=engine)),
+        "scheme": "http",
+        "path": "/v1/articles",
+        "query_string": b"limit=2",
+        "headers": [(b"host", b"quotewire.test")],
+    }
+    cache = AnswerCache()
+    assert await cache.key(scope) == (7, "http", "quotewire.test", "/v1/articles", b"limit=2")
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE corpusrevision SET revision = 8"))
+    assert (await cache.key(scope) or (None,))[0] == 8
