@@ -76,7 +76,11 @@ class MemoAttributeRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         signatures: list[Signature] = [tuple(row) for row in doc.to_array([ORTH, TAG, DEP]).tolist()]
-        self._learn({s for s in signatures if s not in self.memo})
+        unseen = {s for s in signatures if s not in self.memo}
+        if len(self.memo) + len(unseen) > MEMO_LIMIT:
+            self.memo.clear()  # start again, with every signature of this doc learnt below
+            unseen = set(signatures)
+        self._learn(unseen)
         spanning = self._spanning_rules(doc, signatures)
         for i, signature in enumerate(signatures):
             attrs = self.memo[signature][0]
@@ -90,8 +94,6 @@ class MemoAttributeRuler:
         """Decide the one-token rules for new signatures, on a doc of one token per signature."""
         if not signatures:
             return
-        if len(self.memo) + len(signatures) > MEMO_LIMIT:
-            self.memo.clear()
         ordered = list(signatures)
         for signature, (rules, opens) in zip(ordered, self._keyed_rules(ordered), strict=True):
             self.memo[signature] = (self._merged(rules), opens)

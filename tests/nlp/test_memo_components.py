@@ -66,3 +66,14 @@ def test_the_lemmatizer_memo_holds_one_entry_per_text_pos_and_morphology(memo: L
     said = (doc[1].orth, doc[1].pos, doc[1].morph.key)
     assert lemmatizer.memo[said] == memo.vocab.strings["say"]
     assert doc[1].lemma_ == doc[5].lemma_ == "say"
+
+
+def test_a_full_memo_starts_again_and_the_output_stays_the_stock_one(
+    stock: Language, memo: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.nlp.memo_components.MEMO_LIMIT", 8)  # fewer than one sentence's words
+    for expected, got in zip(stock.pipe(TEXTS), memo.pipe(TEXTS), strict=True):
+        assert got.to_array(COMPARED).tolist() == expected.to_array(COMPARED).tolist(), got.text
+    ruler = memo.get_pipe("attribute_ruler")
+    assert isinstance(ruler, MemoAttributeRuler)
+    assert len(ruler.memo) <= len(memo(TEXTS[-1]))  # emptied, then refilled by the last doc alone
