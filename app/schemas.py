@@ -382,9 +382,9 @@ class ArticleSummary(_StoredArticle):
 
     snippet: str | None = Field(
         default=None,
-        description="With `q` only: the passage of the title or body that best matches, each matching "
-        "word between `<mark>` and `</mark>`, cut passages marked with `…`. The rest is the article's "
-        "plain text, not HTML-escaped. Null without `q`.",
+        description="With `q` only: the body's best matching passage (the title's when only the title "
+        "matches), each matching word between `<mark>` and `</mark>`, cut passages marked with `…`. The "
+        "rest is the article's plain text, not HTML-escaped. Null without `q`.",
     )
 
 

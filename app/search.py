@@ -27,6 +27,8 @@ SNIPPET_TOKENS = 24
 # bm25 weight of a match in the title against one in the body (FTS5's default weight, 1): a title says
 # what the article is about.
 TITLE_WEIGHT = 4.0
+# The columns of the article index, in the order migration 0003 creates them.
+FTS_TITLE_COLUMN, FTS_TEXT_COLUMN = 0, 1
 # Past the last Unicode code point: `word < prefix + WORD_END` bounds a prefix range in an index.
 WORD_END = "\U0010ffff"
 
@@ -47,6 +49,12 @@ def name_words(name: str) -> list[str]:
     """The folded words of a name or alias, dots and apostrophes dropped ('U.S.' -> 'us')."""
     words = (_NAME_JOINER.sub("", part) for part in _NAME_BREAK.split(fold(name)))
     return list(dict.fromkeys(w for w in words if w))
+
+
+def shows_body(body_passage: str, title_passage: str) -> bool:
+    """A snippet is the body's passage when the body matches, the title's only when the title alone
+    does: a list shows the title beside the snippet already, and every backend must choose alike."""
+    return MARK_START in body_passage or MARK_START not in title_passage
 
 
 def _matching(table: Any, query: str) -> Any:
@@ -132,13 +140,19 @@ class Fts5:
     def snippets(self, session: Session, query: str, article_ids: Sequence[int]) -> dict[int, str]:
         table: Any = literal_column(ARTICLE_FTS.name)
         rowid: Any = literal_column("rowid")
-        snippet: Any = func.snippet(table, -1, MARK_START, MARK_END, ELLIPSIS, SNIPPET_TOKENS)
+        body, title = (
+            func.snippet(table, column, MARK_START, MARK_END, ELLIPSIS, SNIPPET_TOKENS)
+            for column in (FTS_TEXT_COLUMN, FTS_TITLE_COLUMN)
+        )
         rows = session.execute(
-            select(rowid, snippet)
+            select(rowid, body, func.coalesce(title, ""))
             .select_from(ARTICLE_FTS)
             .where(_matching(table, query), rowid.in_(article_ids))
         )
-        return {article_id: text for article_id, text in rows.all()}
+        return {
+            article_id: body_passage if shows_body(body_passage, title_passage) else title_passage
+            for article_id, body_passage, title_passage in rows.all()
+        }
 
 
 # PostgreSQL (migration 0003): the text search configuration and the generated tsvector columns.
@@ -203,14 +217,14 @@ class PgFullText:
                 _headline(title, tsquery),
             ).where(_pg_matching(article.c[PG_SEARCH_VECTOR], query), article.c.id.in_(article_ids))
         )
-        snippets = {}
-        for article_id, text, text_passage, title_text, title_passage in rows.all():
-            # The body's passage, or the title's when only the title matches.
-            in_body = MARK_START in text_passage or MARK_START not in title_passage
-            snippets[article_id] = (
-                _with_ellipses(text_passage, text) if in_body else _with_ellipses(title_passage, title_text)
+        return {
+            article_id: (
+                _with_ellipses(text_passage, text)
+                if shows_body(text_passage, title_passage)
+                else _with_ellipses(title_passage, title_text)
             )
-        return snippets
+            for article_id, text, text_passage, title_text, title_passage in rows.all()
+        }
 
 
 # ts_headline's parser reads "<...>" as an HTML tag and leaves it out of the passage; the snippet is

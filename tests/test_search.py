@@ -135,6 +135,38 @@ def test_snippets_mark_matches(engine: Engine, session: Session) -> None:
     assert full_text(session).snippets(session, "harbour", [2]) == {}
 
 
+def test_snippets_leave_out_the_asked_articles_that_do_not_match(engine: Engine, session: Session) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            text(ARTICLE), {"id": 1, "title": "Ferry", "text": "The harbour froze.", "hash": "a"}
+        )
+        connection.execute(text(ARTICLE), {"id": 2, "title": "Snow", "text": "The road froze.", "hash": "b"})
+    assert full_text(session).snippets(session, "harbour", [1, 2]) == {
+        1: f"The {MARK_START}harbour{MARK_END} froze."
+    }
+
+
+def test_a_snippet_is_the_body_passage_when_title_and_body_both_match(
+    engine: Engine, session: Session
+) -> None:
+    """Every backend alike: the title is shown beside the snippet already."""
+    with engine.begin() as connection:
+        connection.execute(
+            text(ARTICLE), {"id": 1, "title": "Harbour news", "text": "Ice closed the harbour.", "hash": "a"}
+        )
+    assert full_text(session).snippets(session, "harbour", [1]) == {
+        1: f"Ice closed the {MARK_START}harbour{MARK_END}."
+    }
+
+
+def test_a_snippet_is_the_title_when_only_the_title_matches(engine: Engine, session: Session) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            text(ARTICLE), {"id": 1, "title": "Harbour news", "text": "Ice closed the road.", "hash": "a"}
+        )
+    assert full_text(session).snippets(session, "harbour", [1]) == {1: f"{MARK_START}Harbour{MARK_END} news"}
+
+
 def test_migration_indexes_rows_stored_before_it(database_url: str, engine: Engine) -> None:
     config = alembic_config(database_url)
     command.downgrade(config, "0002")
