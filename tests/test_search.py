@@ -159,6 +159,29 @@ def test_a_snippet_is_the_body_passage_when_title_and_body_both_match(
     }
 
 
+def test_snippets_mark_a_word_matched_without_its_accents(engine: Engine, session: Session) -> None:
+    """A short body is marked whole, a long one as a passage: each by the index's own folding."""
+    filler = " ".join(f"w{n}" for n in range(30))
+    with engine.begin() as connection:
+        connection.execute(
+            text(ARTICLE), {"id": 1, "title": "Board", "text": "Renée Dufrêne met the board.", "hash": "a"}
+        )
+        connection.execute(
+            text(ARTICLE),
+            {
+                "id": 2,
+                "title": "Board",
+                "text": f"Renée Dufrêne met the board on Monday. {filler}.",
+                "hash": "b",
+            },
+        )
+    marked = f"Renée {MARK_START}Dufrêne{MARK_END} met the board"
+    assert full_text(session).snippets(session, "dufrene", [1, 2]) == {
+        1: f"{marked}.",
+        2: f"{marked} on Monday. {' '.join(f'w{n}' for n in range(17))}…",
+    }
+
+
 def test_a_snippet_is_the_title_when_only_the_title_matches(engine: Engine, session: Session) -> None:
     with engine.begin() as connection:
         connection.execute(

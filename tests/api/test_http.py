@@ -9,6 +9,8 @@ import httpx
 import pytest
 from starlette.types import ASGIApp, Message
 
+from app.api.answer_cache import Answer
+from app.api.http import GZIP_OVER_BYTES, Revalidation, entity_tag, page_cursor
 from app.config import Settings
 from app.main import create_app
 from app.schemas import EXAMPLE_JOB_ID
@@ -124,6 +126,46 @@ async def test_if_none_match_with_another_tag_gets_the_full_answer(client: httpx
     response = await client.get(path, headers={"If-None-Match": 'W/"0123", "4567"'})
     assert response.status_code == 200
     assert response.json()["text"] == LIBRARY
+
+
+async def test_if_none_match_listing_the_current_tag_among_others_is_304(client: httpx.AsyncClient) -> None:
+    path = (await library_paths(client))["article"]
+    etag = (await client.get(path)).headers["ETag"]
+    for header in (f'{etag}, "4567"', f'"0123",{etag}'):
+        response = await client.get(path, headers={"If-None-Match": header})
+        assert (header, response.status_code) == (header, 304)
+
+
+@pytest.mark.parametrize(
+    ("body", "cursor"),
+    [
+        (b'{"items": [], "next": "abc"}', "abc"),
+        (b'{"items": [], "next": null}', None),
+        (b'{"items": [], "next": 5}', None),
+        (b'[{"next": "abc"}]', None),
+        (b'"next"', None),
+        (b"not json", None),
+    ],
+)
+def test_page_cursor_is_only_the_string_next_of_an_object(body: bytes, cursor: str | None) -> None:
+    assert page_cursor(body) == cursor
+
+
+async def test_a_304_repeats_vary_only_for_an_answer_gzip_would_compress() -> None:
+    """GZip compresses a body over GZIP_OVER_BYTES, and only then says `Vary`: so must its 304."""
+    sent: list[Message] = []
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    etag = entity_tag(b"")
+    scope = {"type": "http", "headers": [(b"if-none-match", etag.encode())]}
+    start: Message = {"type": "http.response.start", "status": 200, "headers": []}
+    for size in (GZIP_OVER_BYTES, GZIP_OVER_BYTES + 1):
+        await Revalidation._send(scope, Answer(start, b"x" * size, etag), send)
+    vary = [dict(m["headers"]).get(b"vary") for m in sent if m["type"] == "http.response.start"]
+    assert [m["status"] for m in sent if m["type"] == "http.response.start"] == [304, 304]
+    assert vary == [None, b"Accept-Encoding"]
 
 
 async def test_if_none_match_without_the_weak_prefix_still_matches(client: httpx.AsyncClient) -> None:
