@@ -13,7 +13,18 @@ from app import ingest, models
 from app.db import alembic_config
 from app.nlp import Annotator
 from app.nlp.annotations import Annotation
-from app.search import MARK_END, MARK_START, Fts5, PgFullText, fold, full_text, name_words, rank_key, rank_of
+from app.search import (
+    MARK_END,
+    MARK_START,
+    Fts5,
+    PgFullText,
+    _with_ellipses,
+    fold,
+    full_text,
+    name_words,
+    rank_key,
+    rank_of,
+)
 
 WATER_BOARD = (
     "Renée Dufrêne met the Vessby Water Board (VWB) in Brannholm.\n\n"
@@ -188,6 +199,24 @@ def test_a_snippet_is_the_title_when_only_the_title_matches(engine: Engine, sess
             text(ARTICLE), {"id": 1, "title": "Harbour news", "text": "Ice closed the road.", "hash": "a"}
         )
     assert full_text(session).snippets(session, "harbour", [1]) == {1: f"{MARK_START}Harbour{MARK_END} news"}
+
+
+@pytest.mark.parametrize(
+    ("passage", "document", "snippet"),
+    [
+        ("<mark>Ice</mark> closed", "Ice closed the road.", "<mark>Ice</mark> closed…"),
+        ("<mark>road</mark>.", "Ice closed the road.", "…<mark>road</mark>."),
+        ("<mark>road</mark>", "(road)", "…<mark>road</mark>…"),
+        ("the <mark>road</mark>", "the road and the road", "the <mark>road</mark>…"),
+        ("\ue000<mark>b</mark>\ue001", "a <b> c", "…<<mark>b</mark>>…"),
+        ("<mark>Ice</mark>", "Ice", "<mark>Ice</mark>"),
+    ],
+    ids=["at the start", "at the end", "one sign in", "its first occurrence", "angle brackets", "whole"],
+)
+def test_a_headline_gets_an_ellipsis_on_each_side_the_document_goes_on(
+    passage: str, document: str, snippet: str
+) -> None:
+    assert _with_ellipses(passage, document) == snippet
 
 
 def test_migration_indexes_rows_stored_before_it(database_url: str, engine: Engine) -> None:
