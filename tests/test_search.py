@@ -16,6 +16,7 @@ from app.nlp.annotations import Annotation
 from app.search import (
     MARK_END,
     MARK_START,
+    TITLE_WEIGHT,
     Fts5,
     PgFullText,
     _with_ellipses,
@@ -25,6 +26,7 @@ from app.search import (
     rank_key,
     rank_of,
 )
+from tests.conftest import Backend
 
 WATER_BOARD = (
     "Renée Dufrêne met the Vessby Water Board (VWB) in Brannholm.\n\n"
@@ -124,6 +126,24 @@ def test_a_title_match_outranks_the_same_match_in_the_body(engine: Engine, sessi
     ranked = session.execute(matches.select().order_by(matches.c.rank)).all()
     assert [row.id for row in ranked] == [2, 1]
     assert ranked[0].rank < ranked[1].rank
+
+
+def test_postgresql_ranks_a_title_match_title_weight_times_the_same_match_in_the_body(
+    backend: Backend, engine: Engine, session: Session
+) -> None:
+    """ts_rank with our label weights, not its defaults (which weigh a title 2.5 times a body)."""
+    if backend is not Backend.POSTGRESQL:
+        pytest.skip("ts_rank's weights; FTS5's bm25 also weighs the rarity and length of the match")
+    with engine.begin() as connection:
+        connection.execute(
+            text(ARTICLE), {"id": 1, "title": "Road", "text": "Ice closed the harbour.", "hash": "a"}
+        )
+        connection.execute(
+            text(ARTICLE), {"id": 2, "title": "Harbour", "text": "Ice closed the road.", "hash": "b"}
+        )
+    matches = full_text(session).articles("harbour")
+    title_rank, body_rank = session.execute(select(matches.c.rank).order_by(matches.c.id.desc())).scalars()
+    assert title_rank / body_rank == pytest.approx(TITLE_WEIGHT)
 
 
 def test_a_rolled_back_write_leaves_no_trace_in_the_index(engine: Engine, session: Session) -> None:
