@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-from starlette.types import ASGIApp, Message
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.answer_cache import Answer
 from app.api.http import GZIP_OVER_BYTES, Revalidation, entity_tag, page_cursor
@@ -42,9 +45,12 @@ class RawAnswer:
     headers: dict[str, str]
     body: bytes
     body_messages: int
+    message_types: list[str]
 
 
-async def raw_answer(app: ASGIApp, method: str, path: str) -> RawAnswer:
+async def raw_answer(
+    app: ASGIApp, method: str, path: str, *, extensions: dict[str, dict[str, object]] | None = None
+) -> RawAnswer:
     sent: list[Message] = []
 
     async def receive() -> Message:
@@ -65,11 +71,13 @@ async def raw_answer(app: ASGIApp, method: str, path: str) -> RawAnswer:
         "query_string": b"",
         "headers": [(b"host", b"quotewire.test")],
         "server": ("quotewire.test", 80),
+        "extensions": extensions or {},
     }
     await app(scope, receive, send)
     start, bodies = sent[0], [m for m in sent if m["type"] == "http.response.body"]
     headers = {key.decode(): value.decode() for key, value in start["headers"]}
-    return RawAnswer(start["status"], headers, b"".join(m.get("body", b"") for m in bodies), len(bodies))
+    body = b"".join(m.get("body", b"") for m in bodies)
+    return RawAnswer(start["status"], headers, body, len(bodies), [m["type"] for m in sent])
 
 
 async def post(client: httpx.AsyncClient, text: str) -> dict:
@@ -222,6 +230,62 @@ async def test_head_sends_no_body_bytes_even_when_get_streams_many_chunks(settin
     assert get.body_messages > 1
     assert len(get.body) == int(get.headers["content-length"])
     assert (head.status, head.headers, head.body, head.body_messages) == (200, get.headers, b"", 1)
+
+
+async def test_head_hands_a_server_that_sends_files_itself_no_file(settings: Settings) -> None:
+    """A server offering `http.response.pathsend` is given a file's path to send; for HEAD it must
+    be given an empty body instead."""
+    app, pathsend = create_app(settings), {"http.response.pathsend": {}}
+    get = await raw_answer(app, "GET", STREAMED_ASSET, extensions=pathsend)
+    head = await raw_answer(app, "HEAD", STREAMED_ASSET, extensions=pathsend)
+    assert get.message_types == ["http.response.start", "http.response.pathsend"]
+    assert (head.message_types, head.body) == (["http.response.start", "http.response.body"], b"")
+
+
+async def test_the_app_starts_and_stops_through_its_middleware(settings: Settings) -> None:
+    """As a server drives it: the lifespan messages pass every layer."""
+    events = iter([{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}])
+    sent: list[str] = []
+
+    async def receive() -> Message:
+        return next(events)
+
+    async def send(message: Message) -> None:
+        sent.append(message["type"])
+
+    await create_app(settings)({"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}, receive, send)
+    assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
+
+
+async def test_a_body_sent_in_several_messages_is_tagged_and_sent_whole() -> None:
+    """Revalidation buffers a route's body to its last message (one may carry no `body` at all)."""
+    chunks = [b'{"items": [], ', b'"next": "abc"}']
+
+    async def streaming_route(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        for chunk in chunks:
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        await send({"type": "http.response.body", "more_body": False})
+
+    app = Starlette(routes=[Mount("/v1", streaming_route)], middleware=[Middleware(Revalidation)])
+    answer = await raw_answer(app, "GET", "/v1/pages")
+    assert answer.message_types == ["http.response.start", "http.response.body"]
+    assert (answer.body, answer.headers["etag"]) == (b"".join(chunks), entity_tag(b"".join(chunks)))
+    assert answer.headers["link"] == '<http://quotewire.test/v1/pages?cursor=abc>; rel="next"'
+
+
+async def test_gzip_starts_just_over_1_kb(client: httpx.AsyncClient) -> None:
+    """An article of exactly 1,024 bytes is sent plain, one of 1,025 gzipped."""
+    article = await post(client, "The council met on Tuesday. " * 6)
+    path, gzip = f"/v1/articles/{article['id']}", {"Accept-Encoding": "gzip"}
+    one_letter = (await client.patch(path, json={"title": "T"})).content
+    sizes = []
+    for size in (GZIP_OVER_BYTES, GZIP_OVER_BYTES + 1):
+        title = "T" * (1 + size - len(one_letter))
+        assert (await client.patch(path, json={"title": title})).status_code == 200
+        response = await client.get(path, headers=gzip)
+        sizes.append((len(response.content), response.headers.get("Content-Encoding")))
+    assert sizes == [(GZIP_OVER_BYTES, None), (GZIP_OVER_BYTES + 1, "gzip")]
 
 
 async def test_head_of_a_gzipped_answer_has_the_gzipped_headers(
