@@ -177,13 +177,18 @@ async def test_delete_removes_the_article(client: httpx.AsyncClient, seed_articl
     assert (await client.get("/v1/actors")).json()["items"] == []
 
 
-async def test_write_without_api_key_is_401_problem(client: httpx.AsyncClient) -> None:
+@pytest.mark.parametrize("key", ["wrong", ""], ids=["wrong key", "no key"])
+async def test_write_without_api_key_is_401_problem(client: httpx.AsyncClient, key: str) -> None:
     response = await client.post(
-        "/v1/articles", content=SHORT, headers={"Content-Type": "text/plain", "X-API-Key": "wrong"}
+        "/v1/articles", content=SHORT, headers={"Content-Type": "text/plain", "X-API-Key": key}
     )
     assert response.status_code == 401
     assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["WWW-Authenticate"] == "Bearer"
     assert response.json()["status"] == 401
+    assert response.json()["detail"] == (
+        "A valid API key is required: send it in X-API-Key or as a bearer token."
+    )
     assert (await client.get("/v1/articles")).json()["items"] == []
 
 
