@@ -354,3 +354,15 @@ async def test_nul_in_a_text_query_parameter_is_400(
         response = await client.get(path, params={name: "Varga\x00"})
         assert (path, name, response.status_code) == (path, name, 400)
         assert response.json()["detail"].startswith(f"Invalid value of '{name}': {NUL_REFUSED}.")
+
+
+async def test_unknown_query_parameters_are_named_once_each_in_order(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/quotes?speakr=1&kinds=direct&speakr=2")
+    assert_problem(response, 400, f"Unknown query parameter 'speakr', 'kinds'. {QUOTES_TAKES}")
+
+
+async def test_an_endpoint_that_takes_no_query_parameter_says_so(
+    client: httpx.AsyncClient, article: dict[str, Any]
+) -> None:
+    response = await client.get(f"/v1/articles/{article['id']}?fields=title")
+    assert_problem(response, 400, "Unknown query parameter 'fields'. This endpoint takes none.")
