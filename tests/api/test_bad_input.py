@@ -366,3 +366,15 @@ async def test_an_endpoint_that_takes_no_query_parameter_says_so(
 ) -> None:
     response = await client.get(f"/v1/articles/{article['id']}?fields=title")
     assert_problem(response, 400, "Unknown query parameter 'fields'. This endpoint takes none.")
+
+
+@pytest.mark.parametrize("media_type", ["text/plain", "application/json"])
+async def test_a_body_that_is_not_utf8_is_400_and_stores_nothing(
+    client: httpx.AsyncClient, media_type: str
+) -> None:
+    body = (
+        b'{"text": "The mayor said \xff."}' if media_type == "application/json" else b"The mayor said \xff."
+    )
+    response = await client.post("/v1/articles", content=body, headers={"Content-Type": media_type})
+    assert_problem(response, 400, "The request body is not valid UTF-8.")
+    assert (await client.get("/v1/articles")).json()["items"] == []
