@@ -178,6 +178,16 @@ async def test_publication_range_leaves_undated_articles_out(client: httpx.Async
     ) == [PUMPS_QUOTE, ROADS, AGREE, PAY]
 
 
+async def test_publication_range_leaves_out_the_quotes_of_undated_articles(
+    client: httpx.AsyncClient, flood: Flood
+) -> None:
+    """An undated article's quotes sort by its ingestion time, which no publication range covers."""
+    undated = {"title": "Ferry late", "text": "“The ferry is late again,” said Jon Tindale."}
+    assert (await client.post("/v1/articles", json=undated)).status_code == 201
+    assert await quote_texts(client, published_after="2026-03-01") == [NOBODY, BRIDGE]
+    assert await quote_texts(client, published_before="2999-01-01") == ALL_QUOTES
+
+
 async def test_filters_combine(client: httpx.AsyncClient, flood: Flood) -> None:
     ferrow = flood.actors["Ingrid Ferrow"]
     assert await quote_texts(client, speaker_id=ferrow, published_after="2026-02-01") == [PUMPS_QUOTE]
