@@ -238,14 +238,15 @@ async def test_malformed_json_is_400_problem_saying_what_the_parser_expected(
     )
 
 
+@pytest.mark.parametrize("headers", [{"Content-Type": "application/xml"}, {}], ids=["xml", "none"])
 async def test_unsupported_media_type_is_415_problem_naming_the_accepted_ones(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient, headers: dict[str, str]
 ) -> None:
-    response = await client.post(
-        "/v1/articles", content=b"<p>x</p>", headers={"Content-Type": "application/xml"}
-    )
+    response = await client.post("/v1/articles", content=b"<p>x</p>", headers=headers)
+    assert response.request.headers.get("Content-Type") == headers.get("Content-Type")
     assert response.status_code == 415
     assert response.json()["detail"] == "Send the article as text/plain, text/html or application/json."
+    assert (await client.get("/v1/articles")).json()["items"] == []
 
 
 async def test_forged_cursor_is_400_problem(client: httpx.AsyncClient) -> None:
