@@ -135,9 +135,18 @@ def test_sqlite_commits_changes_on_another_connections_commit_only(tmp_path: Pat
     writer.close()
 
 
+def test_sqlite_commits_say_changed_while_the_file_cannot_be_read(tmp_path: Path) -> None:
+    """Cannot tell is not "unchanged": the revision is read instead."""
+    database = tmp_path / "garbled.db"
+    database.write_bytes(b"not a database file" * 100)
+    commits = SqliteCommits(str(database))
+    assert [commits.changed(), commits.changed()] == [True, True]
+
+
 def test_only_a_sqlite_file_is_watched_for_commits(tmp_path: Path) -> None:
     assert sqlite_file(create_engine(f"sqlite:///{tmp_path / 'a.db'}")) == str(tmp_path / "a.db")
     assert sqlite_file(create_engine("sqlite://")) is None
+    assert sqlite_file(create_engine("sqlite:///:memory:")) is None
     assert sqlite_file(create_engine("postgresql+psycopg://postgres@127.0.0.1/test")) is None
 
 
