@@ -77,8 +77,19 @@ async def test_patch_body_over_the_limit_is_413_too(small_client: httpx.AsyncCli
     assert (await small_client.get(f"/v1/articles/{created.json()['id']}")).json()["title"] is None
 
 
-async def test_body_at_the_limit_is_accepted(small_client: httpx.AsyncClient) -> None:
-    text = "“Rain,” said Mayor Ana Ruiz. " + "It rained. " * 80
-    body = text[:LIMIT].encode()
-    assert len(body) <= LIMIT
-    assert (await small_client.post("/v1/articles", content=body, headers=PLAIN)).status_code == 201
+@pytest.mark.parametrize("chunked", [False, True], ids=["with its length", "chunked"])
+async def test_body_of_exactly_the_limit_is_accepted(small_client: httpx.AsyncClient, chunked: bool) -> None:
+    opening = "“Rain,” said Mayor Ana Ruiz.".encode()
+    sentence = b" It rained."
+    body = opening + sentence * ((LIMIT - len(opening)) // len(sentence))
+    body += b"!" * (LIMIT - len(body))
+    assert len(body) == LIMIT
+
+    async def in_two_chunks() -> AsyncIterator[bytes]:
+        yield body[: LIMIT // 2]
+        yield body[LIMIT // 2 :]
+
+    response = await small_client.post(
+        "/v1/articles", content=in_two_chunks() if chunked else body, headers=PLAIN
+    )
+    assert (response.status_code, response.json()["text"]) == (201, body.decode())
