@@ -48,6 +48,11 @@ async def test_every_word_must_start_a_word(client: httpx.AsyncClient, flood: Fl
     assert await names(client, "errow") == []
 
 
+async def test_a_search_with_no_word_in_it_matches_no_one(client: httpx.AsyncClient, flood: Flood) -> None:
+    assert await names(client, "...") == []
+    assert await names(client, " - ") == []
+
+
 async def test_most_articles_first(client: httpx.AsyncClient, flood: Flood) -> None:
     """'w' starts Wirt (2 articles), Water (the board, 2 articles, later id) and Wall (none)."""
     found = (await client.get("/v1/actors", params={"q": "w"})).json()["items"]

@@ -175,6 +175,18 @@ async def test_source_and_publication_range(client: httpx.AsyncClient, flood: Fl
     ]
 
 
+async def test_a_publication_range_includes_its_start_and_excludes_its_end(
+    client: httpx.AsyncClient, flood: Flood
+) -> None:
+    """PUMPS was published at 2026-02-10T08:00:00Z exactly."""
+    assert await article_ids(
+        client, published_after="2026-02-10T08:00:00Z", published_before="2026-03-01"
+    ) == [flood.pumps]
+    assert (
+        await article_ids(client, published_after="2026-02-01", published_before="2026-02-10T08:00:00Z") == []
+    )
+
+
 async def test_search_combines_with_filters(client: httpx.AsyncClient, flood: Flood) -> None:
     assert await article_ids(client, q="flood", source="Tollby Post", published_before="2026-02-01") == [
         flood.plan
