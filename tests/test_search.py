@@ -113,8 +113,9 @@ def test_every_kind_of_write_keeps_the_index_in_step(engine: Engine, session: Se
     assert quote_ids(session, "ice") == [2]
 
 
-def test_a_title_match_outranks_the_same_match_in_the_body(engine: Engine, session: Session) -> None:
-    """Same word, same column lengths relative to their averages: only the title weight separates them."""
+@pytest.fixture
+def harbour_in_body_then_title(engine: Engine) -> None:
+    """Article 1 says "harbour" in its body, article 2 in its title; the columns' lengths match."""
     with engine.begin() as connection:
         connection.execute(
             text(ARTICLE), {"id": 1, "title": "Road", "text": "Ice closed the harbour.", "hash": "a"}
@@ -122,25 +123,24 @@ def test_a_title_match_outranks_the_same_match_in_the_body(engine: Engine, sessi
         connection.execute(
             text(ARTICLE), {"id": 2, "title": "Harbour", "text": "Ice closed the road.", "hash": "b"}
         )
+
+
+@pytest.mark.usefixtures("harbour_in_body_then_title")
+def test_a_title_match_outranks_the_same_match_in_the_body(session: Session) -> None:
+    """Same word, same column lengths relative to their averages: only the title weight separates them."""
     matches = full_text(session).articles("harbour")
     ranked = session.execute(matches.select().order_by(matches.c.rank)).all()
     assert [row.id for row in ranked] == [2, 1]
     assert ranked[0].rank < ranked[1].rank
 
 
+@pytest.mark.usefixtures("harbour_in_body_then_title")
 def test_postgresql_ranks_a_title_match_title_weight_times_the_same_match_in_the_body(
-    backend: Backend, engine: Engine, session: Session
+    backend: Backend, session: Session
 ) -> None:
     """ts_rank with our label weights, not its defaults (which weigh a title 2.5 times a body)."""
     if backend is not Backend.POSTGRESQL:
         pytest.skip("ts_rank's weights; FTS5's bm25 also weighs the rarity and length of the match")
-    with engine.begin() as connection:
-        connection.execute(
-            text(ARTICLE), {"id": 1, "title": "Road", "text": "Ice closed the harbour.", "hash": "a"}
-        )
-        connection.execute(
-            text(ARTICLE), {"id": 2, "title": "Harbour", "text": "Ice closed the road.", "hash": "b"}
-        )
     matches = full_text(session).articles("harbour")
     title_rank, body_rank = session.execute(select(matches.c.rank).order_by(matches.c.id.desc())).scalars()
     assert title_rank / body_rank == pytest.approx(TITLE_WEIGHT)
