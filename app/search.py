@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import Double, Subquery, case, cast, column, false, func, literal_column, select, table
+from sqlalchemy import Double, Subquery, Table, case, cast, column, false, func, literal_column, select, table
 from sqlmodel import Session
 
 from app.models import ARTICLE_FTS, PG_SEARCH_VECTOR, QUOTE_FTS, Article
@@ -27,8 +27,6 @@ SNIPPET_TOKENS = 24
 # bm25 weight of a match in the title against one in the body (FTS5's default weight, 1): a title says
 # what the article is about.
 TITLE_WEIGHT = 4.0
-# The columns of the article index, in the order migration 0003 creates them.
-FTS_TITLE_COLUMN, FTS_TEXT_COLUMN = 0, 1
 # Past the last Unicode code point: `word < prefix + WORD_END` bounds a prefix range in an index.
 WORD_END = "\U0010ffff"
 
@@ -55,6 +53,11 @@ def shows_body(body_passage: str, title_passage: str) -> bool:
     """A snippet is the body's passage when the body matches, the title's only when the title alone
     does: a list shows the title beside the snippet already, and every backend must choose alike."""
     return MARK_START in body_passage or MARK_START not in title_passage
+
+
+def _fts_column(index: Table, name: str) -> int:
+    """A column's position in an FTS5 index, as its auxiliary functions (snippet) number them."""
+    return [column.name for column in index.columns].index(name)
 
 
 def _matching(table: Any, query: str) -> Any:
@@ -142,7 +145,7 @@ class Fts5:
         rowid: Any = literal_column("rowid")
         body, title = (
             func.snippet(table, column, MARK_START, MARK_END, ELLIPSIS, SNIPPET_TOKENS)
-            for column in (FTS_TEXT_COLUMN, FTS_TITLE_COLUMN)
+            for column in (_fts_column(ARTICLE_FTS, "text"), _fts_column(ARTICLE_FTS, "title"))
         )
         rows = session.execute(
             select(rowid, body, func.coalesce(title, ""))
